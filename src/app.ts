@@ -1,0 +1,53 @@
+/**
+ * `createApp(deps)`: the whole HTTP API as an express app, with no I/O at import or construction —
+ * mount it inside another express app, or listen on it (`main.ts`).
+ */
+import express, { type Express } from 'express';
+import qs from 'qs';
+import { loadContract, type OpenApiDocument } from './contract.ts';
+import { corsMiddleware } from './http/cors.ts';
+import { errorHandler, routeNotFound } from './http/error-handler.ts';
+import { mountRoutes, type RouteLimiter } from './http/mount.ts';
+import { allRoutes } from './http/routes.ts';
+import { createValidators } from './http/validate.ts';
+import type { EndUserResolver } from './http/authenticate.ts';
+import { createServices, type AppDeps, type Services } from './services.ts';
+
+export interface AppOptions {
+  /** The parsed contract; defaults to the repository's openapi.yaml. */
+  readonly contract?: OpenApiDocument;
+  readonly endUsers?: EndUserResolver | null;
+  readonly limiter?: RouteLimiter | null;
+}
+
+export interface TenantryApp {
+  readonly app: Express;
+  readonly services: Services;
+}
+
+export function createTenantry(deps: AppDeps, options: AppOptions = {}): TenantryApp {
+  const services = createServices(deps);
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', deps.config.trustProxy.length ? [...deps.config.trustProxy] : false);
+  // `queries[0]..queries[99]` must arrive as an array (qs' default arrayLimit is 20).
+  app.set('query parser', (s: string) => qs.parse(s, { arrayLimit: 100, parameterLimit: 300, depth: 2, allowPrototypes: false }));
+
+  const api = express.Router();
+  api.use(corsMiddleware(services, new URL(deps.config.publicUrl).origin));
+  mountRoutes(api, allRoutes(services, deps), {
+    services,
+    validators: createValidators(options.contract ?? loadContract()),
+    endUsers: options.endUsers ?? null,
+    limiter: options.limiter ?? null,
+  });
+  api.use(routeNotFound);
+  app.use('/v1', api);
+  app.use(routeNotFound);
+  app.use(errorHandler(deps.logger, deps.config.version));
+  return { app, services };
+}
+
+export function createApp(deps: AppDeps, options: AppOptions = {}): Express {
+  return createTenantry(deps, options).app;
+}

@@ -1,0 +1,219 @@
+/**
+ * TenantDb — the only module that names a physical table or emits SQL for the app.
+ *
+ * Built for one project (tenant). Every builder it hands out already carries the namespace prefix and
+ * `_tenant = ?`; user filters are applied inside their own group after it, so an OR can't escape.
+ * Inserts get `_tenant` set here and refuse rows that try to set it themselves. `asSystem()` is the
+ * one explicit, greppable escape for platform code.
+ */
+import type { Knex } from 'knex';
+import type { Database } from './connection.ts';
+import { applyCondition, ALL, type Condition, type Scalar } from './filter.ts';
+import { assertColumn, collectionTables, platformTable, projectPrefix, projectTable } from './names.ts';
+import { translateDriverError } from './errors.ts';
+
+export type Row = Record<string, unknown>;
+export interface Order { readonly column: string; readonly dir: 'asc' | 'desc' }
+export interface FindOptions {
+  readonly where?: Condition;
+  readonly columns?: readonly string[];
+  readonly orderBy?: readonly Order[];
+  readonly limit?: number;
+  readonly offset?: number;
+  /** Row lock inside a transaction (ignored on SQLite, whose writer lock already serialises). */
+  readonly forUpdate?: boolean;
+}
+
+type Conn = Knex | Knex.Transaction;
+const MAX_TX_ATTEMPTS = 3;
+
+/** One physical table, scoped to a tenant (or, for platform tables only, to none). */
+export class ScopedTable {
+  readonly #conn: Conn;
+  readonly #db: Database;
+  readonly #table: string;
+  readonly #tenant: number | null;
+
+  constructor(conn: Conn, db: Database, table: string, tenant: number | null) {
+    this.#conn = conn;
+    this.#db = db;
+    this.#table = table;
+    this.#tenant = tenant;
+  }
+
+  /** The scoped base query: tenant predicate first, then the caller's condition in its own group. */
+  #scoped(where: Condition): Knex.QueryBuilder {
+    const qb = this.#conn(this.#table);
+    if (this.#tenant !== null) qb.where('_tenant', this.#tenant);
+    if (where.kind !== 'true') qb.andWhere((w) => applyCondition(w, where));
+    return qb;
+  }
+
+  async find(options: FindOptions = {}): Promise<Row[]> {
+    const qb = this.#scoped(options.where ?? ALL);
+    qb.select(options.columns ? options.columns.map(assertColumn) : ['*']);
+    for (const o of options.orderBy ?? []) qb.orderBy(assertColumn(o.column), o.dir === 'desc' ? 'desc' : 'asc');
+    if (options.limit !== undefined) qb.limit(options.limit);
+    if (options.offset) qb.offset(options.offset);
+    if (options.forUpdate && this.#db.dialect.name === 'mysql') qb.forUpdate();
+    return this.#run(() => qb) as Promise<Row[]>;
+  }
+
+  async first(where: Condition, columns?: readonly string[]): Promise<Row | undefined> {
+    const rows = await this.find({ where, columns, limit: 1 });
+    return rows[0];
+  }
+
+  /** Exact count up to `cap` (counting a capped subquery keeps large tables cheap). */
+  async count(where: Condition = ALL, cap?: number): Promise<number> {
+    const inner = this.#scoped(where).select(this.#conn.raw('1'));
+    if (cap !== undefined) inner.limit(cap);
+    const rows = (await this.#run(() => this.#conn.count({ n: '*' }).from(inner.as('counted')))) as Array<{ n: number | string }>;
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  async insert(rows: Row | readonly Row[]): Promise<void> {
+    const list = (Array.isArray(rows) ? rows : [rows]) as Row[];
+    if (list.length === 0) return;
+    const stamped = list.map((r) => {
+      refuseTenantColumn(r);
+      for (const k of Object.keys(r)) assertColumn(k);
+      return this.#tenant === null ? { ...r } : { ...r, _tenant: this.#tenant };
+    });
+    await this.#run(() => this.#conn(this.#table).insert(stamped));
+  }
+
+  async update(where: Condition, patch: Row): Promise<number> {
+    refuseTenantColumn(patch);
+    for (const k of Object.keys(patch)) assertColumn(k);
+    if (Object.keys(patch).length === 0) return 0;
+    return this.#run(() => this.#scoped(where).update(patch)) as Promise<number>;
+  }
+
+  /** `column = column + by` in one statement, optionally only while the result stays within bounds. */
+  async increment(where: Condition, column: string, by: number, bound?: { max?: number; min?: number }): Promise<number> {
+    const c = assertColumn(column);
+    const qb = this.#scoped(where);
+    if (bound?.max !== undefined) qb.andWhere(this.#conn.raw('?? + ? <= ?', [c, by, bound.max]));
+    if (bound?.min !== undefined) qb.andWhere(this.#conn.raw('?? + ? >= ?', [c, by, bound.min]));
+    return this.#run(() => qb.update({ [c]: this.#conn.raw('?? + ?', [c, by]) })) as Promise<number>;
+  }
+
+  async delete(where: Condition): Promise<number> {
+    return this.#run(() => this.#scoped(where).delete()) as Promise<number>;
+  }
+
+  async #run<T>(fn: () => PromiseLike<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (e) {
+      throw translateDriverError(this.#db.dialect, e);
+    }
+  }
+}
+
+function refuseTenantColumn(row: Row): void {
+  for (const k of Object.keys(row)) {
+    if (k.trim().toLowerCase() === '_tenant') throw new Error('refusing a row that sets _tenant');
+  }
+}
+
+/** Runs `fn` in a transaction, retrying deadlocks / SQLITE_BUSY a bounded number of times. */
+async function inTransaction<T>(db: Database, fn: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.knex.transaction(fn);
+    } catch (e) {
+      if (attempt < MAX_TX_ATTEMPTS && db.dialect.isRetryable(e)) {
+        await new Promise((r) => setTimeout(r, 10 * attempt + Math.random() * 20));
+        continue;
+      }
+      throw translateDriverError(db.dialect, e);
+    }
+  }
+}
+
+export class TenantDb {
+  readonly tenant: number;
+  readonly prefix: string;
+  readonly #db: Database;
+  readonly #conn: Conn;
+
+  constructor(db: Database, tenant: number, conn: Conn = db.knex) {
+    if (!Number.isSafeInteger(tenant) || tenant <= 0) throw new Error('TenantDb needs a project sequence');
+    this.#db = db;
+    this.tenant = tenant;
+    this.prefix = projectPrefix(db.namespace, db.layout, tenant);
+    this.#conn = conn;
+  }
+
+  get dialect() { return this.#db.dialect.name; }
+  get inTransaction(): boolean { return this.#conn !== this.#db.knex; }
+
+  /** A project system table (`users`, `databases`, `collections`, …). */
+  table(name: string): ScopedTable {
+    return new ScopedTable(this.#conn, this.#db, projectTable(this.prefix, name), this.tenant);
+  }
+
+  /** A collection's document table and permission side table. */
+  collection(sequence: number): { docs: ScopedTable; perms: ScopedTable; names: { docs: string; perms: string } } {
+    const names = collectionTables(this.prefix, sequence);
+    return {
+      docs: new ScopedTable(this.#conn, this.#db, names.docs, this.tenant),
+      perms: new ScopedTable(this.#conn, this.#db, names.perms, this.tenant),
+      names,
+    };
+  }
+
+  /** Reuses an outer transaction; otherwise opens one (with bounded deadlock retries). */
+  async transaction<T>(fn: (db: TenantDb) => Promise<T>): Promise<T> {
+    if (this.inTransaction) return fn(this);
+    return inTransaction(this.#db, (trx) => fn(new TenantDb(this.#db, this.tenant, trx)));
+  }
+
+  /** The explicit escape for platform code (console, provisioning, project deletion). */
+  asSystem(): SystemDb {
+    return new SystemDb(this.#db, this.#conn);
+  }
+
+  /** Internal: for the DDL helpers in src/db only. */
+  get knexForDdl(): Conn { return this.#conn; }
+  get database(): Database { return this.#db; }
+}
+
+/** Platform (console) tables have no tenant; reaching a project's tables still goes through TenantDb. */
+export class SystemDb {
+  readonly #db: Database;
+  readonly #conn: Conn;
+
+  constructor(db: Database, conn: Conn = db.knex) {
+    this.#db = db;
+    this.#conn = conn;
+  }
+
+  get database(): Database { return this.#db; }
+
+  platform(name: string): ScopedTable {
+    return new ScopedTable(this.#conn, this.#db, platformTable(this.#db.namespace, name), null);
+  }
+
+  project(sequence: number): TenantDb {
+    return new TenantDb(this.#db, sequence, this.#conn);
+  }
+
+  async transaction<T>(fn: (db: SystemDb) => Promise<T>): Promise<T> {
+    if (this.#conn !== this.#db.knex) return fn(this);
+    return inTransaction(this.#db, (trx) => fn(new SystemDb(this.#db, trx)));
+  }
+
+  /** Liveness of the database host (for /v1/health/db). */
+  async ping(): Promise<void> {
+    try {
+      await this.#conn.raw('SELECT 1');
+    } catch (e) {
+      throw translateDriverError(this.#db.dialect, e);
+    }
+  }
+}
+
+export type { Condition, Scalar };

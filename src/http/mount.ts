@@ -1,0 +1,87 @@
+/**
+ * Mounts route definitions: body parsing, context, access check, validation against the contract,
+ * rate limits, then the thin handler. Handlers return the response body; this file sends it.
+ */
+import express, { type Request, type Response, type Router } from 'express';
+import { AppError } from '../errors/index.ts';
+import type { Services } from '../services.ts';
+import { buildContext, missingScope, type EndUserResolver } from './authenticate.ts';
+import { jsonBody, safeBody, assertSafeJson } from './body.ts';
+import type { RequestContext } from './context.ts';
+import type { Access, CookieOptions, Reply, RouteDef } from './route.ts';
+import type { Validators } from './validate.ts';
+
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+/** Checks the route's rate limits for this call; sets the X-RateLimit-* headers; throws 429 at the limit. */
+export interface RouteLimiter {
+  check(def: RouteDef, ctx: RequestContext, input: { body: Record<string, unknown> }, res: Response): Promise<void>;
+  settle(def: RouteDef, ctx: RequestContext, input: { body: Record<string, unknown> }, status: number): Promise<void>;
+}
+
+export interface MountEnv {
+  readonly services: Services;
+  readonly validators: Validators;
+  readonly endUsers: EndUserResolver | null;
+  readonly limiter: RouteLimiter | null;
+}
+
+function publicContext(req: Request): RequestContext {
+  return Object.freeze({
+    requestId: String(req.headers['x-request-id'] ?? '').slice(0, 64) || crypto.randomUUID(),
+    ip: req.ip ?? '', userAgent: String(req.headers['user-agent'] ?? ''), origin: (req.headers.origin as string) ?? null,
+    project: null, principal: { kind: 'guest' } as const, roles: ['any', 'guests'], scopes: new Set<string>(),
+  });
+}
+
+export function checkAccess(ctx: RequestContext, access: Access): void {
+  if (access === 'public') return;
+  if (access.on === 'project' && !ctx.project) {
+    throw new AppError('general_access_forbidden', { message: 'This endpoint is not available for the console project. Send the X-Appwrite-Project header with your project ID.' });
+  }
+  if (access.on === 'console' && ctx.project) {
+    throw new AppError('general_access_forbidden', { message: 'This endpoint is only available to the console project.' });
+  }
+  if (!ctx.scopes.has(access.scope)) throw missingScope(ctx, access.scope);
+}
+
+function reply(res: Response): Reply {
+  return {
+    setHeader: (name, value) => { res.setHeader(name, value); },
+    setCookie: (name: string, value: string, o: CookieOptions) => {
+      res.cookie(name, value, { expires: o.expires, httpOnly: o.httpOnly ?? true, sameSite: o.sameSite === false ? undefined : (o.sameSite ?? 'lax'), secure: o.secure, path: o.path ?? '/', encode: String });
+    },
+    clearCookie: (name) => { res.clearCookie(name, { path: '/' }); },
+    status: (code) => { res.status(code); },
+  };
+}
+
+export function mountRoutes(router: Router, routes: readonly RouteDef[], env: MountEnv): void {
+  for (const def of routes) {
+    if (!env.validators.has(def.operationId)) throw new Error(`route ${def.method.toUpperCase()} ${def.path}: operationId "${def.operationId}" is missing from openapi.yaml`);
+    const handler = async (req: Request, res: Response): Promise<void> => {
+      const ctx = def.access === 'public' ? publicContext(req) : await buildContext(req, env.services, env.endUsers);
+      res.locals.requestId = ctx.requestId;
+      res.setHeader('X-Request-Id', ctx.requestId);
+      checkAccess(ctx, def.access);
+      const validator = env.validators.for(def.operationId);
+      const query: Record<string, unknown> = { ...(req.query as Record<string, unknown>) };
+      assertSafeJson(query, 'query string');
+      const paramsAndQuery = { ...query, ...req.params };
+      validator.params(paramsAndQuery); // coerces query strings ("false" → false, "5" → 5) in place
+      for (const k of Object.keys(query)) query[k] = paramsAndQuery[k];
+      const body = (req.body && typeof req.body === 'object' ? req.body : {}) as Record<string, unknown>;
+      validator.body(body);
+      if (def.limits?.length && env.limiter) await env.limiter.check(def, ctx, { body }, res);
+      res.status(def.status ?? 200);
+      const result = await def.handle({ ctx, params: req.params as Record<string, string>, query, body, reply: reply(res) });
+      if (def.limits?.length && env.limiter) await env.limiter.settle(def, ctx, { body }, res.statusCode);
+      if (res.statusCode === 204 || result === undefined) res.end();
+      else if (typeof result === 'string') res.type('text/plain').send(result);
+      else res.json(result);
+    };
+    router[def.method](def.path, jsonBody(def.bodyLimit ?? DEFAULT_BODY_LIMIT), safeBody, handler);
+  }
+}
+
+export { express };

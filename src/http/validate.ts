@@ -1,0 +1,100 @@
+/**
+ * Request validation against `openapi.yaml`: each route names its operationId and its params and
+ * body are checked by that operation's schemas (ajv, JSON Schema 2020-12 as OpenAPI 3.1 uses).
+ * Validators compile lazily on first use, keeping cold start short.
+ */
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import { invalidParam, missingParam, AppError } from '../errors/index.ts';
+import type { OpenApiDocument, OpenApiOperation } from '../contract.ts';
+
+const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => void;
+const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete'];
+
+export interface OperationRef { readonly path: string; readonly method: string; readonly op: OpenApiOperation }
+
+export function indexOperations(doc: OpenApiDocument): Map<string, OperationRef> {
+  const out = new Map<string, OperationRef>();
+  for (const [path, item] of Object.entries(doc.paths ?? {})) {
+    for (const method of HTTP_METHODS) {
+      const op = item[method];
+      if (op?.operationId) out.set(op.operationId, { path, method, op });
+    }
+  }
+  return out;
+}
+
+function retarget(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(retarget);
+  if (node && typeof node === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(node)) {
+      out[k] = k === '$ref' && typeof v === 'string' && v.startsWith('#/') ? `contract${v}` : retarget(v);
+    }
+    return out;
+  }
+  return node;
+}
+
+export interface RequestValidator {
+  params(data: Record<string, unknown>): void;
+  body(data: unknown): void;
+}
+
+export function createValidators(doc: OpenApiDocument) {
+  const operations = indexOperations(doc);
+  const make = (coerce: boolean) => {
+    const ajv = new Ajv2020({ strict: false, allErrors: false, coerceTypes: coerce ? 'array' : false, useDefaults: false, validateFormats: true });
+    addFormats(ajv);
+    ajv.addSchema({ $id: 'contract', components: retarget(doc.components ?? {}) } as object);
+    return ajv;
+  };
+  const paramAjv = make(true);
+  const bodyAjv = make(false);
+  const cache = new Map<string, RequestValidator>();
+
+  function compile(operationId: string): RequestValidator {
+    const ref = operations.get(operationId);
+    if (!ref) throw new Error(`operationId ${operationId} is not in openapi.yaml`);
+    const properties: Record<string, unknown> = {};
+    const required: string[] = [];
+    for (const p of ref.op.parameters ?? []) {
+      if (p.in !== 'path' && p.in !== 'query') continue;
+      properties[p.name] = retarget(p.schema ?? {});
+      if (p.required) required.push(p.name);
+    }
+    const paramFn = paramAjv.compile({ type: 'object', properties, required });
+    const bodySchema = ref.op.requestBody?.content?.['application/json']?.schema;
+    const bodyFn: ValidateFunction | null = bodySchema ? bodyAjv.compile(retarget(bodySchema) as object) : null;
+    return {
+      params(data) { if (!paramFn(data)) throw toAppError(paramFn.errors ?? []); },
+      body(data) { if (bodyFn && !bodyFn(data ?? {})) throw toAppError(bodyFn.errors ?? []); },
+    };
+  }
+
+  return {
+    has: (operationId: string) => operations.has(operationId),
+    operation: (operationId: string) => operations.get(operationId),
+    for(operationId: string): RequestValidator {
+      let v = cache.get(operationId);
+      if (!v) { v = compile(operationId); cache.set(operationId, v); }
+      return v;
+    },
+  };
+}
+
+export type Validators = ReturnType<typeof createValidators>;
+
+/** ajv's first error → Appwrite's wording: `Param "x" is not optional.` / ``Invalid `x` param: …``. */
+function toAppError(errors: ErrorObject[]): AppError {
+  const e = errors[0];
+  if (!e) return invalidParam('request', 'invalid');
+  const segments = e.instancePath.split('/').filter(Boolean);
+  const param = segments[0] ?? '';
+  if (e.keyword === 'required' && segments.length === 0) return missingParam(String(e.params.missingProperty));
+  const where = segments.length > 1 ? ` at ${segments.slice(1).join('.')}` : '';
+  const message = e.keyword === 'required' ? `missing property "${String(e.params.missingProperty)}"${where}`
+    : e.keyword === 'additionalProperties' ? `unknown property "${String(e.params.additionalProperty)}"${where}`
+    : `Value${where} ${e.message ?? 'is invalid'}`;
+  return invalidParam(param || 'body', message);
+}
