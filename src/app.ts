@@ -6,6 +6,7 @@ import express, { type Express } from 'express';
 import qs from 'qs';
 import { loadContract, type OpenApiDocument } from './contract.ts';
 import { corsMiddleware } from './http/cors.ts';
+import { requestLog } from './http/request-log.ts';
 import { errorHandler, routeNotFound } from './http/error-handler.ts';
 import { mountRoutes, type RouteLimiter } from './http/mount.ts';
 import { allRoutes } from './http/routes.ts';
@@ -33,6 +34,7 @@ export function createTenantry(deps: AppDeps, options: AppOptions = {}): Tenantr
   // `queries[0]..queries[99]` must arrive as an array (qs' default arrayLimit is 20).
   app.set('query parser', (s: string) => qs.parse(s, { arrayLimit: 100, parameterLimit: 300, depth: 2, allowPrototypes: false }));
 
+  app.use(requestLog(deps.logger));
   const api = express.Router();
   api.use(corsMiddleware(services, new URL(deps.config.publicUrl).origin));
   mountRoutes(api, allRoutes(services, deps), {

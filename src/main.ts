@@ -38,10 +38,11 @@ server.listen(config.port, config.host, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://localhost:${port}`;
-  console.log(`Tenantry ${version} listening on ${url}/v1 (database: ${config.database.client}, store: ${runtime.store.kind}, layout: ${config.layout})`);
+  const ready = `Tenantry ${version} listening on ${url}/v1 (database: ${config.database.client}, store: ${runtime.store.kind}, layout: ${config.layout})`;
   services.owners.count().then((n) => {
-    if (n === 0) console.log(`No owner yet. Create the first one:\n  npx tenantry owner create --email you@example.com --password 'choose-a-password'\nor sign up in the console at ${url}/console`);
-  }).catch(() => {});
+    const hint = n === 0 ? `\nNo owner yet. Create the first one:\n  npx tenantry owner create --email you@example.com --password 'choose-a-password'\nor sign up in the console at ${url}/console` : '';
+    console.log(ready + hint);
+  }).catch(() => console.log(ready));
   services.projects.resumeDeletions().catch((e: unknown) => logger.error({ err: e }, 'resuming project deletions failed'));
 });
 

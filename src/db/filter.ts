@@ -44,8 +44,9 @@ export function columnsOf(c: Condition): string[] {
   }
 }
 
+/** `!` escapes LIKE wildcards: unlike `\\`, it means the same in MariaDB and SQLite string literals. */
 export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (m) => '\\' + m);
+  return text.replace(/[!%_]/g, (m) => '!' + m);
 }
 
 /** Applies `c` to `qb` inside its own parenthesised group, so an OR can never escape sibling predicates. */
@@ -72,7 +73,7 @@ export function applyCondition(qb: Knex.QueryBuilder, c: Condition, alias?: stri
     case 'like': {
       const t = escapeLike(c.text);
       const pattern = c.anchor === 'prefix' ? `${t}%` : c.anchor === 'suffix' ? `%${t}` : `%${t}%`;
-      qb.whereRaw(`?? ${c.negate ? 'NOT LIKE' : 'LIKE'} ? ESCAPE '\\'`, [col(c.column), pattern]);
+      qb.whereRaw(`?? ${c.negate ? 'NOT LIKE' : 'LIKE'} ? ESCAPE '!'`, [col(c.column), pattern]);
       return;
     }
     case 'not':

@@ -7,7 +7,6 @@
  * `X-Appwrite-Session`, `X-Fallback-Cookies`; else JWT (project end users, resolved by the account feature).
  */
 import type { Request } from 'express';
-import { randomUUID } from 'node:crypto';
 import { AppError } from '../errors/index.ts';
 import { KEY_SCOPES } from '../features/keys/keys.service.ts';
 import { CONSOLE_TENANT } from '../features/console/owners.service.ts';
@@ -56,9 +55,9 @@ export interface EndUserResolver {
   resolve(project: NonNullable<RequestContext['project']>, credentials: Credentials): Promise<{ principal: Principal; roles: readonly string[] } | null>;
 }
 
-export async function buildContext(req: Request, services: Services, endUsers: EndUserResolver | null): Promise<RequestContext> {
+export async function buildContext(req: Request, requestId: string, services: Services, endUsers: EndUserResolver | null): Promise<RequestContext> {
   const base = {
-    requestId: header(req, 'x-request-id')?.slice(0, 64).replace(/[^\w.-]/g, '') || randomUUID(),
+    requestId,
     ip: req.ip ?? req.socket.remoteAddress ?? '',
     userAgent: header(req, 'user-agent') ?? '',
     origin: header(req, 'origin'),

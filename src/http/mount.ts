@@ -26,9 +26,9 @@ export interface MountEnv {
   readonly limiter: RouteLimiter | null;
 }
 
-function publicContext(req: Request): RequestContext {
+function publicContext(req: Request, requestId: string): RequestContext {
   return Object.freeze({
-    requestId: String(req.headers['x-request-id'] ?? '').slice(0, 64) || crypto.randomUUID(),
+    requestId,
     ip: req.ip ?? '', userAgent: String(req.headers['user-agent'] ?? ''), origin: (req.headers.origin as string) ?? null,
     project: null, principal: { kind: 'guest' } as const, roles: ['any', 'guests'], scopes: new Set<string>(),
   });
@@ -60,9 +60,8 @@ export function mountRoutes(router: Router, routes: readonly RouteDef[], env: Mo
   for (const def of routes) {
     if (!env.validators.has(def.operationId)) throw new Error(`route ${def.method.toUpperCase()} ${def.path}: operationId "${def.operationId}" is missing from openapi.yaml`);
     const handler = async (req: Request, res: Response): Promise<void> => {
-      const ctx = def.access === 'public' ? publicContext(req) : await buildContext(req, env.services, env.endUsers);
-      res.locals.requestId = ctx.requestId;
-      res.setHeader('X-Request-Id', ctx.requestId);
+      const requestId = String(res.locals.requestId);
+      const ctx = def.access === 'public' ? publicContext(req, requestId) : await buildContext(req, requestId, env.services, env.endUsers);
       checkAccess(ctx, def.access);
       const validator = env.validators.for(def.operationId);
       const query: Record<string, unknown> = { ...(req.query as Record<string, unknown>) };

@@ -102,6 +102,17 @@ export class OwnersService {
     return row ? fromRow(row) : undefined;
   }
 
+  async findByEmail(email: string): Promise<Owner | undefined> {
+    const row = await this.#table().first(eq({ email: email.trim().toLowerCase() }));
+    return row ? fromRow(row) : undefined;
+  }
+
+  /** The instance's root owner (the first to sign up). */
+  async root(): Promise<Owner | undefined> {
+    const row = await this.#table().first(eq({ is_root: true }));
+    return row ? fromRow(row) : undefined;
+  }
+
   async count(): Promise<number> {
     return this.#table().count();
   }

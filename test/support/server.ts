@@ -1,0 +1,72 @@
+/**
+ * Starts a real Tenantry server for a test file, on one leg and layout, listening on a free port.
+ * Every statement it sends goes through the tenant guard; `close()` fails the file on a violation.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { createServer, type Server } from 'node:http';
+import { parseConfig, type Layout } from '../../src/config.ts';
+import { createLogger } from '../../src/logger.ts';
+import { openRuntime, type Runtime } from '../../src/runtime.ts';
+import { createTenantry, type AppOptions } from '../../src/app.ts';
+import type { Services } from '../../src/services.ts';
+import { MARIADB_TEST_URL, REDIS_TEST_URL, TEST_NAMESPACES, type Leg } from './legs.ts';
+import { createSqlGuard } from './sql-guard.ts';
+
+export interface TestServer {
+  readonly url: string;
+  readonly leg: Leg['name'];
+  readonly layout: Layout;
+  readonly runtime: Runtime;
+  readonly services: Services;
+  readonly guard: ReturnType<typeof createSqlGuard>;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  readonly layout?: Layout;
+  readonly env?: Record<string, string>;
+  readonly app?: AppOptions;
+}
+
+export async function startServer(leg: Leg, options: StartOptions = {}): Promise<TestServer> {
+  const layout = options.layout ?? 'shared';
+  let tmp: string | null = null;
+  const env: Record<string, string> = { TENANTRY_LAYOUT: layout, TENANTRY_OPEN_SIGNUP: 'true', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ...options.env };
+  if (leg.name === 'sqlite') {
+    tmp = mkdtempSync(join(tmpdir(), 'tenantry-test-'));
+    env.DATABASE_URL = `sqlite:${join(tmp, 'test.db')}`;
+    env.TENANTRY_NAMESPACE = TEST_NAMESPACES[layout];
+  } else {
+    env.DATABASE_URL = MARIADB_TEST_URL;
+    env.REDIS_URL = REDIS_TEST_URL;
+    env.TENANTRY_NAMESPACE = TEST_NAMESPACES[layout];
+  }
+  const config = parseConfig(env);
+  const runtime = await openRuntime(config, createLogger(config.logLevel), { migrate: leg.name === 'sqlite' ? 'always' : 'if-empty' });
+  const guard = createSqlGuard(config.namespace);
+  const stopGuard = runtime.database.onSql((e) => guard.observe(e.sql));
+  const { app, services } = createTenantry(runtime, options.app);
+  const server: Server = createServer(app);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    leg: leg.name,
+    layout,
+    runtime,
+    services,
+    guard,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      stopGuard();
+      await runtime.close();
+      if (tmp) rmSync(tmp, { recursive: true, force: true });
+      assert.deepEqual(guard.violations, [], 'tenant guard: statements on project tables without _tenant');
+    },
+  };
+}
