@@ -9,7 +9,11 @@ import { Redis } from 'ioredis';
 import { parseConfig } from '../src/config.ts';
 import { createLogger } from '../src/logger.ts';
 import { openRuntime } from '../src/runtime.ts';
-import { MARIADB_TEST_URL, REDIS_TEST_URL, TEST_NAMESPACES } from '../test/support/legs.ts';
+import { randomBytes } from 'node:crypto';
+
+// A per-run ID: its own MariaDB database and Redis namespaces (set before legs.ts reads it).
+process.env.TENANTRY_TEST_RUN ??= randomBytes(3).toString('hex').replace(/^\d/, 'r');
+const { MARIADB_TEST_URL, REDIS_TEST_URL, TEST_NAMESPACES } = await import('../test/support/legs.ts');
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const ci = /^(1|true)$/i.test(process.env.CI ?? '');
@@ -20,28 +24,50 @@ function banner(lines: string[]): void {
   console.log(`\n${bar}\n${lines.map((l) => `!!  ${l}`).join('\n')}\n${bar}\n`);
 }
 
-async function prepareMariaDbLeg(): Promise<string> {
+function adminConnection() {
   const url = new URL(MARIADB_TEST_URL);
-  const database = url.pathname.slice(1);
-  const admin = knexFactory({ client: 'mysql2', connection: { host: url.hostname, port: Number(url.port || 3306), user: decodeURIComponent(url.username), password: decodeURIComponent(url.password), connectTimeout: 3000 }, pool: { min: 0, max: 1 } });
+  return { database: url.pathname.slice(1), admin: knexFactory({ client: 'mysql2', connection: { host: url.hostname, port: Number(url.port || 3306), user: decodeURIComponent(url.username), password: decodeURIComponent(url.password), connectTimeout: 3000 }, pool: { min: 0, max: 1 } }) };
+}
+
+async function clearRedis(redis: Redis): Promise<void> {
+  for (const ns of Object.values(TEST_NAMESPACES)) {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${ns}:*`, 'COUNT', 1000);
+      if (keys.length) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  }
+}
+
+function redisClient(): Redis {
+  const redis = new Redis(REDIS_TEST_URL, { lazyConnect: true, connectTimeout: 3000, maxRetriesPerRequest: 0, enableOfflineQueue: false, retryStrategy: () => null });
+  redis.on('error', () => {});
+  return redis;
+}
+
+/** Drops this run's database and Redis keys (best effort). */
+async function cleanUp(): Promise<void> {
+  const { database, admin } = adminConnection();
+  await admin.raw(`DROP DATABASE IF EXISTS \`${database}\``).catch(() => {});
+  await admin.destroy();
+  const redis = redisClient();
+  await redis.connect().then(() => clearRedis(redis)).catch(() => {});
+  redis.disconnect();
+}
+
+async function prepareMariaDbLeg(): Promise<string> {
+  const { database, admin } = adminConnection();
   try {
     await admin.raw(`DROP DATABASE IF EXISTS \`${database}\``);
     await admin.raw(`CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin`);
   } finally {
     await admin.destroy();
   }
-  const redis = new Redis(REDIS_TEST_URL, { lazyConnect: true, connectTimeout: 3000, maxRetriesPerRequest: 0, enableOfflineQueue: false, retryStrategy: () => null });
-  redis.on('error', () => {});
+  const redis = redisClient();
   try {
     await redis.connect();
-    for (const ns of Object.values(TEST_NAMESPACES)) {
-      let cursor = '0';
-      do {
-        const [next, keys] = await redis.scan(cursor, 'MATCH', `${ns}:*`, 'COUNT', 1000);
-        if (keys.length) await redis.del(...keys);
-        cursor = next;
-      } while (cursor !== '0');
-    }
+    await clearRedis(redis);
   } finally {
     redis.disconnect();
   }
@@ -53,10 +79,13 @@ async function prepareMariaDbLeg(): Promise<string> {
   return 'ready';
 }
 
-const typecheck = spawnSync('npx', ['tsc', '--noEmit', '-p', '.'], { cwd: root, stdio: 'inherit' });
-if (typecheck.status !== 0) {
-  console.error('typecheck failed');
-  process.exit(typecheck.status ?? 1);
+// A focused run (`npm test -- test/schema/`) skips the whole-tree type check; the full run does it first.
+if (extraArgs.length === 0) {
+  const typecheck = spawnSync('npx', ['tsc', '--noEmit', '-p', '.'], { cwd: root, stdio: 'inherit' });
+  if (typecheck.status !== 0) {
+    console.error('typecheck failed');
+    process.exit(typecheck.status ?? 1);
+  }
 }
 
 let mariadb: string;
@@ -80,4 +109,5 @@ const run = spawnSync(process.execPath, ['--test', '--test-reporter=spec', '--te
   env: { ...process.env, TENANTRY_TEST_MARIADB: mariadb },
 });
 if (mariadb !== 'ready') banner(['REMINDER: the MariaDB + Redis leg was SKIPPED in this run.', mariadb.replace(/^skip:/, '')]);
+else await cleanUp();
 process.exit(run.status ?? 1);

@@ -9,10 +9,13 @@ export interface Leg {
   readonly skip: string | false;
 }
 
-export const MARIADB_TEST_URL = process.env.TENANTRY_TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/tenantry_test';
+/** Each `npm test` run gets its own database and namespaces, so concurrent runs never collide. */
+export const TEST_RUN = process.env.TENANTRY_TEST_RUN ?? 'local';
+export const MARIADB_SERVER_URL = process.env.TENANTRY_TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306';
+export const MARIADB_TEST_URL = `${MARIADB_SERVER_URL.replace(/\/+$/, '')}/tenantry_test_${TEST_RUN}`;
 export const REDIS_TEST_URL = process.env.TENANTRY_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/0';
-/** Test namespaces per layout on the shared MariaDB test database (prepared by scripts/run-tests.ts). */
-export const TEST_NAMESPACES = { shared: 'tt', isolated: 'ti' } as const;
+/** Test namespaces per layout (tables and Redis keys), prepared by scripts/run-tests.ts. */
+export const TEST_NAMESPACES = { shared: `t${TEST_RUN}s`.slice(0, 12), isolated: `t${TEST_RUN}i`.slice(0, 12) } as const;
 
 export function legs(): Leg[] {
   const state = process.env.TENANTRY_TEST_MARIADB ?? 'skip:run through `npm test` to prepare the MariaDB + Redis leg';

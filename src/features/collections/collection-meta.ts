@@ -1,0 +1,63 @@
+/**
+ * What the documents feature needs to know about a collection, as the schema feature provides it
+ * (cached in-process, invalidated on every schema change). Physical names never come from user text:
+ * the document table is `{prefix}c{sequence}` and each attribute's column is `a{attribute sequence}`,
+ * so renaming an attribute (`newKey`) is a metadata-only change.
+ */
+export type AttributeType = 'string' | 'integer' | 'double' | 'boolean' | 'datetime';
+export type AttributeFormat = '' | 'email' | 'enum' | 'url' | 'ip';
+export type AttributeStatus = 'processing' | 'available' | 'failed' | 'deleting';
+
+export interface AttributeMeta {
+  readonly key: string;
+  readonly type: AttributeType;
+  readonly format: AttributeFormat;
+  readonly size: number;
+  readonly required: boolean;
+  readonly array: boolean;
+  readonly default: unknown;
+  readonly min?: number;
+  readonly max?: number;
+  readonly elements?: readonly string[];
+  readonly status: AttributeStatus;
+  readonly error: string;
+  /** Physical column: `a{sequence}`. */
+  readonly column: string;
+}
+
+export interface IndexMeta {
+  readonly key: string;
+  readonly type: 'key' | 'unique' | 'fulltext';
+  readonly attributes: readonly string[];
+  readonly orders: readonly string[];
+  readonly lengths: readonly (number | null)[];
+  readonly status: AttributeStatus;
+  readonly error: string;
+}
+
+export interface CollectionMeta {
+  readonly sequence: number;
+  readonly id: string;
+  readonly databaseId: string;
+  readonly databaseSequence: number;
+  readonly databaseEnabled: boolean;
+  readonly name: string;
+  readonly enabled: boolean;
+  readonly documentSecurity: boolean;
+  /** Aggregated collection permission strings (`read("any")`, …). */
+  readonly permissions: readonly string[];
+  readonly attributes: readonly AttributeMeta[];
+  readonly indexes: readonly IndexMeta[];
+}
+
+/** System attributes usable in queries and indexes, with their physical columns. */
+export const SYSTEM_COLUMNS: Readonly<Record<string, string>> = Object.freeze({
+  $id: '_uid',
+  $sequence: '_id',
+  $createdAt: '_createdAt',
+  $updatedAt: '_updatedAt',
+});
+
+export function attributeColumn(attributeSequence: number): string {
+  return `a${attributeSequence}`;
+}
