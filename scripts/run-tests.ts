@@ -3,6 +3,7 @@
  * run every test file with node's test runner. With CI=true the MariaDB + Redis leg is mandatory.
  */
 import { spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import knexFactory from 'knex';
 import { Redis } from 'ioredis';
@@ -102,7 +103,10 @@ try {
   banner(['SKIPPING THE MariaDB + Redis LEG — only SQLite + in-process store will run.', why, 'Start MariaDB and Redis (see README) or set TENANTRY_TEST_MYSQL_URL / TENANTRY_TEST_REDIS_URL.']);
 }
 
-const files = extraArgs.length ? extraArgs : ['test/**/*.test.ts'];
+// A directory argument means every test file below it.
+const files = extraArgs.length
+  ? extraArgs.map((a) => (existsSync(a) && statSync(a).isDirectory() ? `${a.replace(/\/+$/, '')}/**/*.test.ts` : a))
+  : ['test/**/*.test.ts'];
 const run = spawnSync(process.execPath, ['--test', '--test-reporter=spec', '--test-concurrency=4', '--test-timeout=120000', ...files], {
   cwd: root,
   stdio: 'inherit',

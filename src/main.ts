@@ -1,63 +1,12 @@
 /**
- * The server process: the only place that reads `process.env` or exits.
- * Config → runtime (database, store) → app → listen; SIGTERM/SIGINT drain in-flight requests.
+ * The server entry point: the only module that reads `process.env` or exits.
+ * It turns on Node's on-disk compile cache first (cold start), then loads and runs the server.
  */
-import { createServer } from 'node:http';
-import { readFileSync } from 'node:fs';
-import { ConfigError, parseConfig, type Config } from './config.ts';
-import { createLogger } from './logger.ts';
-import { openRuntime, StartupError, type Runtime } from './runtime.ts';
-import { createTenantry } from './app.ts';
+import { enableCompileCache } from 'node:module';
 
-const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
-
-let config: Config;
-try {
-  config = parseConfig(process.env, version);
-} catch (e) {
-  if (e instanceof ConfigError) {
-    console.error(`tenantry: invalid configuration: ${e.message}`);
-    process.exit(1);
-  }
-  throw e;
-}
-
-const logger = createLogger(config.logLevel);
-let runtime: Runtime;
-try {
-  runtime = await openRuntime(config, logger);
-} catch (e) {
-  const why = e instanceof StartupError ? e.message : `could not open ${config.database.client === 'sqlite' ? 'the SQLite database' : 'MariaDB/MySQL'} or Redis: ${(e as Error).message}`;
-  console.error(`tenantry: ${why}`);
-  process.exit(1);
-}
-
-const { app, services } = createTenantry(runtime);
-const server = createServer({ requestTimeout: 30_000, headersTimeout: 10_000, keepAliveTimeout: 5_000 }, app);
-server.listen(config.port, config.host, () => {
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : config.port;
-  const url = `http://localhost:${port}`;
-  const ready = `Tenantry ${version} listening on ${url}/v1 (database: ${config.database.client}, store: ${runtime.store.kind}, layout: ${config.layout})`;
-  services.owners.count().then((n) => {
-    const hint = n === 0 ? `\nNo owner yet. Create the first one:\n  npx tenantry owner create --email you@example.com --password 'choose-a-password'\nor sign up in the console at ${url}/console` : '';
-    console.log(ready + hint);
-  }).catch(() => console.log(ready));
-  services.projects.resumeDeletions().catch((e: unknown) => logger.error({ err: e }, 'resuming project deletions failed'));
+enableCompileCache();
+const { runServer } = await import('./server.ts');
+await runServer(process.env, {
+  exit: (code) => process.exit(code),
+  onSignal: (signal, handler) => process.on(signal, handler),
 });
-
-let stopping = false;
-async function shutdown(signal: string): Promise<void> {
-  if (stopping) return;
-  stopping = true;
-  logger.info({ signal }, 'draining');
-  const force = setTimeout(() => process.exit(1), 25_000);
-  force.unref();
-  server.close(async () => {
-    await runtime.close().catch(() => {});
-    process.exit(0);
-  });
-  server.closeIdleConnections();
-}
-process.on('SIGTERM', () => void shutdown('SIGTERM'));
-process.on('SIGINT', () => void shutdown('SIGINT'));
