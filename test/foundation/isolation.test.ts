@@ -39,6 +39,17 @@ describeLegs('cross-project isolation', (leg) => {
         assert.equal((await call('GET', '/health/db', { project: a.id, key: b.key })).status, 401);
       });
 
+      test('IDs compare byte-exactly: keys "case-id" and "CASE-ID" are two keys of one project', async () => {
+        const call = client(server.url);
+        const p = await newProject(server, owner);
+        for (const keyId of ['case-id', 'CASE-ID', 'Case-Id']) {
+          const k = await call('POST', `/projects/${p.id}/keys`, { cookie: owner.cookie, body: { keyId, name: keyId, scopes: [] } });
+          assert.equal(k.status, 201, `${keyId}: ${k.text}`);
+        }
+        assert.equal((await call('GET', `/projects/${p.id}/keys/CASE-ID`, { cookie: owner.cookie })).body.name, 'CASE-ID');
+        assert.equal((await call('GET', `/projects/${p.id}/keys/case-iD`, { cookie: owner.cookie })).status, 404);
+      });
+
       test('project sequences are distinct tenants and the layout decides the table prefix', async () => {
         const a = await newProject(server, owner);
         const b = await newProject(server, owner);
