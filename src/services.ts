@@ -10,6 +10,11 @@ import { ProjectsService } from './features/projects/projects.service.ts';
 import { KeysService } from './features/keys/keys.service.ts';
 import { OwnersService } from './features/console/owners.service.ts';
 import { SessionService } from './features/sessions/sessions.service.ts';
+import { DatabasesService } from './features/databases/databases.service.ts';
+import { CollectionsService } from './features/collections/collections.service.ts';
+import { AttributesService } from './features/attributes/attributes.service.ts';
+import { IndexesService } from './features/indexes/indexes.service.ts';
+import { initialSchemaBuilder } from './features/attributes/initial-schema.ts';
 
 export interface AppDeps {
   readonly config: Config;
@@ -23,13 +28,25 @@ export interface Services {
   readonly keys: KeysService;
   readonly owners: OwnersService;
   readonly sessions: SessionService;
+  readonly databases: DatabasesService;
+  readonly collections: CollectionsService;
+  readonly attributes: AttributesService;
+  readonly indexes: IndexesService;
 }
 
 export function createServices(deps: AppDeps): Services {
+  const collections = new CollectionsService(deps.database);
+  const attributes = new AttributesService(deps.database, collections, deps.logger);
+  const indexes = new IndexesService(deps.database, collections, deps.logger);
+  collections.useInitialSchemaBuilder(initialSchemaBuilder(collections, attributes, indexes));
   return {
     projects: new ProjectsService(deps.database),
     keys: new KeysService(deps.database),
     owners: new OwnersService(deps.database, { openSignup: deps.config.openSignup }),
     sessions: new SessionService(deps.store, deps.config.namespace),
+    databases: new DatabasesService(deps.database, collections),
+    collections,
+    attributes,
+    indexes,
   };
 }

@@ -5,7 +5,7 @@
  * index names are database-wide.
  */
 import type { TenantDb } from './tenant-db.ts';
-import { collectionTables } from './names.ts';
+import { assertColumn, collectionTables } from './names.ts';
 import { createTable } from './ddl.ts';
 
 /** Creates a collection's tables if they don't exist yet (idempotent, so a retried create is safe). */
@@ -45,4 +45,138 @@ export async function dropCollectionTables(db: TenantDb, collectionSequence: num
   const knex = db.knexForDdl;
   await knex.schema.dropTableIfExists(perms);
   await knex.schema.dropTableIfExists(docs);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Attribute columns and collection indexes. Every helper is idempotent (it checks the catalog
+// first), so a create or delete that died half-way can simply be run again.
+
+/** The one physical index of a collection index: its table-unique name and key parts. */
+export interface IndexPart { readonly column: string; readonly length: number | null; readonly order: 'ASC' | 'DESC' | null }
+export type PhysicalIndexType = 'key' | 'unique' | 'fulltext';
+
+/** Test-only fault injection: called at named DDL steps; a hook that throws simulates a failure there. */
+let faultHook: ((step: string) => void) | null = null;
+export function setDdlFaultHook(hook: ((step: string) => void) | null): void {
+  faultHook = hook;
+}
+function fault(step: string): void {
+  if (faultHook) faultHook(step);
+}
+
+/** Physical index name: carries the table name, since SQLite index names are database-wide. */
+export function collectionIndexName(db: TenantDb, collectionSequence: number, indexSequence: number): string {
+  return `${collectionTables(db.prefix, collectionSequence).docs}_i${indexSequence}`;
+}
+
+/**
+ * Runs one DDL statement. On MariaDB it lifts the session's `max_statement_time` (DDL on a big table
+ * legitimately takes longer than a request query) and first asks for an online change (`LOCK=NONE`),
+ * falling back to the engine's default when the change can't be made online.
+ */
+async function runDdl(db: TenantDb, sql: string, bindings: readonly unknown[], onlineClause: string | null): Promise<void> {
+  const knex = db.knexForDdl;
+  if (db.dialect !== 'mysql') {
+    await knex.raw(sql, bindings as never);
+    return;
+  }
+  const prefix = 'SET STATEMENT max_statement_time=0 FOR ';
+  if (onlineClause) {
+    try {
+      await knex.raw(prefix + sql + onlineClause, bindings as never);
+      return;
+    } catch (e) {
+      const errno = (e as { errno?: number }).errno;
+      // 1845/1846: the requested LOCK/ALGORITHM is not supported for this change.
+      if (errno !== 1845 && errno !== 1846) throw e;
+    }
+  }
+  await knex.raw(prefix + sql, bindings as never);
+}
+
+export async function hasCollectionColumn(db: TenantDb, collectionSequence: number, column: string): Promise<boolean> {
+  const { docs } = collectionTables(db.prefix, collectionSequence);
+  return db.knexForDdl.schema.hasColumn(docs, assertColumn(column));
+}
+
+/** Adds a nullable attribute column of `sqlType` (from a fixed list built by the attributes feature). */
+export async function addAttributeColumn(db: TenantDb, collectionSequence: number, column: string, sqlType: string): Promise<void> {
+  assertSqlType(sqlType);
+  const { docs } = collectionTables(db.prefix, collectionSequence);
+  fault('add-column:before');
+  if (!(await hasCollectionColumn(db, collectionSequence, column))) {
+    await runDdl(db, `ALTER TABLE ?? ADD COLUMN ?? ${sqlType} NULL`, [docs, assertColumn(column)], ', LOCK=NONE');
+  }
+  fault('add-column:after');
+}
+
+/** Changes a column's type (MariaDB only; SQLite's column types are advisory, so a resize there is metadata-only). */
+export async function modifyAttributeColumn(db: TenantDb, collectionSequence: number, column: string, sqlType: string): Promise<void> {
+  assertSqlType(sqlType);
+  if (db.dialect !== 'mysql') return;
+  const { docs } = collectionTables(db.prefix, collectionSequence);
+  await runDdl(db, `ALTER TABLE ?? MODIFY COLUMN ?? ${sqlType} NULL`, [docs, assertColumn(column)], null);
+}
+
+export async function dropAttributeColumn(db: TenantDb, collectionSequence: number, column: string): Promise<void> {
+  const { docs } = collectionTables(db.prefix, collectionSequence);
+  if (!(await hasCollectionColumn(db, collectionSequence, column))) return;
+  await runDdl(db, 'ALTER TABLE ?? DROP COLUMN ??', [docs, assertColumn(column)], db.dialect === 'mysql' ? ', LOCK=NONE' : null);
+}
+
+export async function hasCollectionIndex(db: TenantDb, collectionSequence: number, name: string): Promise<boolean> {
+  const { docs } = collectionTables(db.prefix, collectionSequence);
+  const knex = db.knexForDdl;
+  if (db.dialect === 'mysql') {
+    const [rows] = (await knex.raw(
+      'SELECT 1 FROM information_schema.statistics WHERE table_schema = DATABASE() AND table_name = ? AND index_name = ? LIMIT 1',
+      [docs, assertColumn(name)],
+    )) as unknown as [unknown[]];
+    return rows.length > 0;
+  }
+  const rows = (await knex.raw("SELECT 1 FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND name = ?", [docs, name])) as unknown[];
+  return rows.length > 0;
+}
+
+/**
+ * Creates a collection index. Key and unique indexes lead with `_tenant`, so uniqueness is per
+ * project. FULLTEXT can't take `_tenant` (queries always add the tenant predicate instead); on
+ * SQLite a fulltext index is metadata only (search falls back to LIKE there).
+ */
+export async function createCollectionIndex(db: TenantDb, collectionSequence: number, name: string, type: PhysicalIndexType, parts: readonly IndexPart[]): Promise<void> {
+  const { docs } = collectionTables(db.prefix, collectionSequence);
+  fault('create-index:before');
+  if (type === 'fulltext' && db.dialect !== 'mysql') return;
+  if (await hasCollectionIndex(db, collectionSequence, name)) {
+    fault('create-index:after');
+    return;
+  }
+  const bindings: unknown[] = [assertColumn(name), docs];
+  const cols: string[] = [];
+  if (type !== 'fulltext') {
+    cols.push('??');
+    bindings.push('_tenant');
+  }
+  for (const p of parts) {
+    bindings.push(assertColumn(p.column));
+    const length = p.length !== null && db.dialect === 'mysql' ? `(${Math.trunc(p.length)})` : '';
+    const order = type !== 'fulltext' && p.order ? ` ${p.order === 'DESC' ? 'DESC' : 'ASC'}` : '';
+    cols.push(`??${length}${order}`);
+  }
+  const kind = type === 'unique' ? 'UNIQUE INDEX' : type === 'fulltext' ? 'FULLTEXT INDEX' : 'INDEX';
+  await runDdl(db, `CREATE ${kind} ?? ON ?? (${cols.join(', ')})`, bindings, type === 'fulltext' ? null : ' LOCK=NONE');
+  fault('create-index:after');
+}
+
+export async function dropCollectionIndex(db: TenantDb, collectionSequence: number, name: string): Promise<void> {
+  const { docs } = collectionTables(db.prefix, collectionSequence);
+  if (!(await hasCollectionIndex(db, collectionSequence, name))) return;
+  if (db.dialect === 'mysql') await runDdl(db, 'DROP INDEX ?? ON ??', [assertColumn(name), docs], null);
+  else await db.knexForDdl.raw('DROP INDEX ??', [assertColumn(name)]);
+}
+
+/** Column types the attributes feature may ask for; anything else is refused before it reaches SQL. */
+const SQL_TYPE = /^(VARCHAR\(\d{1,5}\)|TEXT|MEDIUMTEXT|LONGTEXT|JSON|INT|BIGINT|DOUBLE|TINYINT\(1\)|DATETIME\(3\))$/;
+function assertSqlType(sqlType: string): void {
+  if (!SQL_TYPE.test(sqlType)) throw new Error(`refusing column type ${JSON.stringify(sqlType)}`);
 }

@@ -5,6 +5,10 @@ import { healthRoutes } from '../features/health/health.routes.ts';
 import { accountRoutes } from '../features/account/account.routes.ts';
 import { projectsRoutes } from '../features/projects/projects.routes.ts';
 import { keysRoutes } from '../features/keys/keys.routes.ts';
+import { databasesRoutes } from '../features/databases/databases.routes.ts';
+import { collectionsRoutes } from '../features/collections/collections.routes.ts';
+import { attributesRoutes } from '../features/attributes/attributes.routes.ts';
+import { indexesRoutes } from '../features/indexes/indexes.routes.ts';
 
 export function allRoutes(services: Services, deps: AppDeps): RouteDef[] {
   return [
@@ -12,5 +16,9 @@ export function allRoutes(services: Services, deps: AppDeps): RouteDef[] {
     ...accountRoutes(services, deps),
     ...projectsRoutes(services),
     ...keysRoutes(services),
+    ...databasesRoutes(services),
+    ...collectionsRoutes(services),
+    ...attributesRoutes(services),
+    ...indexesRoutes(services),
   ];
 }

@@ -23,6 +23,10 @@ export interface AttributeMeta {
   readonly error: string;
   /** Physical column: `a{sequence}`. */
   readonly column: string;
+  /** Internal sequence of the attribute row (the column is derived from it). */
+  readonly sequence?: number;
+  readonly createdAt?: string;
+  readonly updatedAt?: string;
 }
 
 export interface IndexMeta {
@@ -33,6 +37,10 @@ export interface IndexMeta {
   readonly lengths: readonly (number | null)[];
   readonly status: AttributeStatus;
   readonly error: string;
+  /** Internal sequence of the index row; the physical index is `{table}_i{sequence}`. */
+  readonly sequence?: number;
+  readonly createdAt?: string;
+  readonly updatedAt?: string;
 }
 
 export interface CollectionMeta {
@@ -48,6 +56,8 @@ export interface CollectionMeta {
   readonly permissions: readonly string[];
   readonly attributes: readonly AttributeMeta[];
   readonly indexes: readonly IndexMeta[];
+  readonly createdAt?: string;
+  readonly updatedAt?: string;
 }
 
 /** System attributes usable in queries and indexes, with their physical columns. */

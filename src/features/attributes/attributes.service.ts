@@ -1,0 +1,206 @@
+/**
+ * Attributes: one metadata row and one real, typed column each (`a{sequence}`). Creation is
+ * write-ahead: the row goes in as `processing`, the ALTER runs, then the row flips to `available` —
+ * or to `failed` with `error` after the half-made column is dropped again. A failed attribute can
+ * be re-created with the same key (the leftover row and column are cleaned first). The answer waits
+ * for the DDL up to `syncWaitMs`; longer DDL (big tables) finishes in the background.
+ */
+import { AppError, appError, invalidParam } from '../../errors/index.ts';
+import type { Database } from '../../db/connection.ts';
+import { addAttributeColumn, dropAttributeColumn, modifyAttributeColumn } from '../../db/collection-ddl.ts';
+import { DuplicateKeyError } from '../../db/errors.ts';
+import { eq } from '../../db/filter.ts';
+import type { TenantDb } from '../../db/tenant-db.ts';
+import { toDbDate } from '../../lib/dates.ts';
+import { CUSTOM_ID, CUSTOM_ID_RULE } from '../../lib/ids.ts';
+import type { Logger } from '../../logger.ts';
+import type { RequestContext } from '../../http/context.ts';
+import type { AttributeMeta, CollectionMeta } from '../collections/collection-meta.ts';
+import type { CollectionsService } from '../collections/collections.service.ts';
+import { listRows, type ListFields, type ListRequest } from '../databases/list-query.ts';
+import { attributeFromRow } from '../collections/schema-rows.ts';
+import { checkSpec, fitsRow, kindOf, specFromCreate, sqlType, type AttributeKind, type AttributeSpec } from './attribute-rules.ts';
+
+const FIELDS: ListFields = {
+  key: { column: 'key', kind: 'string' }, type: { column: 'type', kind: 'string' }, status: { column: 'status', kind: 'string' },
+  required: { column: 'required', kind: 'boolean' }, array: { column: 'is_array', kind: 'boolean' }, size: { column: 'size', kind: 'number' },
+};
+
+export interface SchemaOptions {
+  /** How long a create waits for its DDL before answering `processing` (default 2 s). */
+  readonly syncWaitMs?: number;
+}
+
+/** Runs `work`; resolves true when it finished within `waitMs`, false when it is still running (it keeps going). */
+export async function waitUpTo(work: Promise<unknown>, waitMs: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => { timer = setTimeout(() => resolve(false), waitMs); });
+  try {
+    return await Promise.race([work.then(() => true as const), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export class AttributesService {
+  readonly #collections: CollectionsService;
+  readonly #dialect: 'mysql' | 'sqlite';
+  readonly #logger: Logger;
+  readonly #syncWaitMs: number;
+
+  constructor(db: Database, collections: CollectionsService, logger: Logger, options: SchemaOptions = {}) {
+    this.#collections = collections;
+    this.#dialect = db.dialect.name;
+    this.#logger = logger;
+    this.#syncWaitMs = options.syncWaitMs ?? 2_000;
+  }
+
+  async create(ctx: RequestContext, databaseId: string, collectionId: string, kind: AttributeKind, body: Readonly<Record<string, unknown>>): Promise<AttributeMeta> {
+    const tdb = this.#collections.tenantDb(ctx);
+    const meta = await this.#collections.loadFresh(tdb, databaseId, collectionId);
+    return this.createInCollection(tdb, meta, specFromCreate(kind, body));
+  }
+
+  /** Validates, writes the `processing` row, runs the DDL (waiting up to syncWaitMs), returns the attribute. */
+  async createInCollection(tdb: TenantDb, meta: CollectionMeta, spec: AttributeSpec): Promise<AttributeMeta> {
+    if (!CUSTOM_ID.test(spec.key)) throw invalidParam('key', CUSTOM_ID_RULE);
+    const existing = meta.attributes.find((a) => a.key === spec.key);
+    if (existing && existing.status !== 'failed') throw appError('attribute_already_exists', spec.key);
+    if (existing) await this.#discard(tdb, meta, existing);
+    if (!fitsRow(meta.attributes, spec, spec.key)) throw appError('attribute_limit_exceeded', meta.id);
+    const now = toDbDate();
+    try {
+      await tdb.table('attributes').insert({
+        _uid: spec.key, _createdAt: now, _updatedAt: now, collection_seq: meta.sequence,
+        key: spec.key, type: spec.type, format: spec.format, size: spec.size, required: spec.required, is_array: spec.array,
+        default_value: JSON.stringify(spec.default ?? null), options: JSON.stringify(optionsOf(spec)), status: 'processing', error: '',
+      });
+    } catch (e) {
+      if (e instanceof DuplicateKeyError) throw appError('attribute_already_exists', spec.key);
+      throw e;
+    }
+    const row = await tdb.table('attributes').first(eq({ collection_seq: meta.sequence, key: spec.key }));
+    const attribute = attributeFromRow(row!);
+    this.#collections.invalidate(tdb.tenant, meta.databaseId, meta.id);
+    const ddl = this.#runCreateDdl(tdb, meta, attribute, spec);
+    await waitUpTo(ddl, this.#syncWaitMs);
+    return this.#reload(tdb, meta, spec.key);
+  }
+
+  async #runCreateDdl(tdb: TenantDb, meta: CollectionMeta, attribute: AttributeMeta, spec: AttributeSpec): Promise<void> {
+    let status = 'available';
+    let error = '';
+    try {
+      await addAttributeColumn(tdb, meta.sequence, attribute.column, sqlType(spec, this.#dialect));
+    } catch (e) {
+      status = 'failed';
+      error = 'The column could not be created. Delete the attribute and try again.';
+      this.#logger.warn({ err: e, collection: meta.sequence, key: spec.key }, 'attribute DDL failed');
+      await dropAttributeColumn(tdb, meta.sequence, attribute.column).catch((dropError) => this.#logger.error({ err: dropError }, 'could not drop half-made column'));
+    }
+    await tdb.table('attributes').update(eq({ _id: attribute.sequence! }), { status, error, _updatedAt: toDbDate() })
+      .catch((e) => this.#logger.error({ err: e }, 'could not record attribute status'));
+    this.#collections.invalidate(tdb.tenant, meta.databaseId, meta.id);
+  }
+
+  async #reload(tdb: TenantDb, meta: CollectionMeta, key: string): Promise<AttributeMeta> {
+    const row = await tdb.table('attributes').first(eq({ collection_seq: meta.sequence, key }));
+    if (!row) throw appError('attribute_not_found', key);
+    return attributeFromRow(row);
+  }
+
+  /** Removes a failed or half-deleted attribute's leftovers: column first, then the row. */
+  async #discard(tdb: TenantDb, meta: CollectionMeta, attribute: AttributeMeta): Promise<void> {
+    await dropAttributeColumn(tdb, meta.sequence, attribute.column);
+    await tdb.table('attributes').delete(eq({ _id: attribute.sequence! }));
+    this.#collections.invalidate(tdb.tenant, meta.databaseId, meta.id);
+  }
+
+  async list(ctx: RequestContext, databaseId: string, collectionId: string, request: ListRequest): Promise<{ total: number; attributes: AttributeMeta[] }> {
+    const tdb = this.#collections.tenantDb(ctx);
+    const meta = await this.#collections.getMeta(tdb, databaseId, collectionId);
+    const { total, rows } = await listRows(tdb.table('attributes'), eq({ collection_seq: meta.sequence }), FIELDS, request, 'key');
+    return { total, attributes: rows.map(attributeFromRow) };
+  }
+
+  async get(ctx: RequestContext, databaseId: string, collectionId: string, key: string): Promise<AttributeMeta> {
+    const tdb = this.#collections.tenantDb(ctx);
+    const meta = await this.#collections.loadFresh(tdb, databaseId, collectionId);
+    const attribute = meta.attributes.find((a) => a.key === key);
+    if (!attribute) throw appError('attribute_not_found', key);
+    return attribute;
+  }
+
+  /** `PATCH /attributes/<kind>/{key}`: required, default, min/max, elements, size, newKey. */
+  async update(ctx: RequestContext, databaseId: string, collectionId: string, kind: AttributeKind, key: string, body: Readonly<Record<string, unknown>>): Promise<AttributeMeta> {
+    const tdb = this.#collections.tenantDb(ctx);
+    const meta = await this.#collections.loadFresh(tdb, databaseId, collectionId);
+    const current = meta.attributes.find((a) => a.key === key);
+    if (!current) throw appError('attribute_not_found', key);
+    if (kindOf(current) !== kind) throw appError('attribute_type_invalid', key);
+    if (current.status !== 'available') throw appError('attribute_not_available', key);
+    const newKey = typeof body.newKey === 'string' && body.newKey !== '' ? body.newKey : key;
+    if (!CUSTOM_ID.test(newKey)) throw invalidParam('newKey', CUSTOM_ID_RULE);
+    if (newKey !== key && meta.attributes.some((a) => a.key === newKey)) throw appError('attribute_already_exists', newKey);
+    const next = checkSpec({
+      key: newKey, type: current.type, format: current.format, required: Boolean(body.required), array: current.array,
+      default: body.default ?? null,
+      size: kind === 'string' && body.size != null ? Number(body.size) : current.size,
+      ...(current.min !== undefined ? { min: (body.min as number | null | undefined) ?? current.min, max: (body.max as number | null | undefined) ?? current.max } : {}),
+      ...(current.elements ? { elements: (body.elements as string[] | undefined) ?? current.elements } : {}),
+    });
+    const newType = sqlType(next, this.#dialect);
+    if (newType !== sqlType(current, this.#dialect)) {
+      if (!fitsRow(meta.attributes, next, key)) throw appError('attribute_limit_exceeded', meta.id);
+      await this.#resize(tdb, meta, current, newType);
+    }
+    await tdb.transaction(async (trx) => {
+      await trx.table('attributes').update(eq({ _id: current.sequence! }), {
+        _uid: newKey, key: newKey, size: next.size, required: next.required, default_value: JSON.stringify(next.default ?? null),
+        options: JSON.stringify(optionsOf(next)), _updatedAt: toDbDate(),
+      });
+      if (newKey !== key) await renameInIndexes(trx, meta, key, newKey);
+    });
+    this.#collections.invalidate(tdb.tenant, meta.databaseId, meta.id);
+    return this.#reload(tdb, meta, newKey);
+  }
+
+  async #resize(tdb: TenantDb, meta: CollectionMeta, current: AttributeMeta, newType: string): Promise<void> {
+    try {
+      await modifyAttributeColumn(tdb, meta.sequence, current.column, newType);
+    } catch (e) {
+      const errno = (e as { errno?: number }).errno;
+      // 1406 data too long, 1265 data truncated: existing values don't fit the new size.
+      if (errno === 1406 || errno === 1265) throw new AppError('attribute_invalid_resize', { cause: e });
+      throw e;
+    }
+  }
+
+  /** Deletes an attribute (refused while an index uses it). Resumable: a `deleting` row is finished on retry. */
+  async delete(ctx: RequestContext, databaseId: string, collectionId: string, key: string): Promise<void> {
+    const tdb = this.#collections.tenantDb(ctx);
+    const meta = await this.#collections.loadFresh(tdb, databaseId, collectionId);
+    const attribute = meta.attributes.find((a) => a.key === key);
+    if (!attribute) throw appError('attribute_not_found', key);
+    if (meta.indexes.some((i) => i.attributes.includes(key))) throw appError('index_dependency', key);
+    await tdb.table('attributes').update(eq({ _id: attribute.sequence! }), { status: 'deleting', _updatedAt: toDbDate() });
+    this.#collections.invalidate(tdb.tenant, meta.databaseId, meta.id);
+    await this.#discard(tdb, meta, attribute);
+  }
+}
+
+function optionsOf(spec: AttributeSpec): Record<string, unknown> {
+  return {
+    ...(spec.min !== undefined ? { min: spec.min } : {}), ...(spec.max !== undefined ? { max: spec.max } : {}),
+    ...(spec.elements ? { elements: [...spec.elements] } : {}),
+  };
+}
+
+/** A rename is metadata only (columns are named by sequence); indexes naming the old key follow it. */
+async function renameInIndexes(tdb: TenantDb, meta: CollectionMeta, from: string, to: string): Promise<void> {
+  for (const index of meta.indexes) {
+    if (!index.attributes.includes(from)) continue;
+    const attributes = index.attributes.map((a) => (a === from ? to : a));
+    await tdb.table('indexes').update(eq({ _id: index.sequence! }), { attributes: JSON.stringify(attributes), _updatedAt: toDbDate() });
+  }
+}
