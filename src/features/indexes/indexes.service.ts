@@ -28,7 +28,8 @@ export const MAX_INDEXES = 64;
 const SYSTEM_INDEXES = 4;
 /** InnoDB's key-prefix limit (bytes); `_tenant` takes 8 of them. */
 const MAX_KEY_BYTES = 3072 - 8;
-const DEFAULT_PREFIX_CHARS = 768;
+/** Prefix for long strings (TEXT, or VARCHAR over 766 chars) when the request gives no length. */
+const DEFAULT_PREFIX_CHARS = 255;
 const INDEX_TYPES = ['key', 'unique', 'fulltext'] as const;
 
 const FIELDS: ListFields = {
@@ -167,7 +168,7 @@ export function planIndex(meta: CollectionMeta, input: IndexInput): PlannedIndex
     if (given !== null && (!Number.isInteger(given) || given < 1)) throw indexInvalid('Index lengths must be positive integers.');
     if (given !== null && stringSize === null) throw indexInvalid(`Cannot set a length on "${key}": only string attributes take one.`);
     if (given !== null && stringSize !== null && given > stringSize) throw indexInvalid(`Index length ${given} is larger than the size of "${key}" (${stringSize}).`);
-    const prefix = stringSize === null ? null : given ?? (stringSize > DEFAULT_PREFIX_CHARS || sqlType({ type: 'string', size: stringSize, array: false }, 'mysql') !== `VARCHAR(${stringSize})` ? DEFAULT_PREFIX_CHARS : null);
+    const prefix = stringSize === null ? null : given ?? (stringSize * 4 > MAX_KEY_BYTES || sqlType({ type: 'string', size: stringSize, array: false }, 'mysql') !== `VARCHAR(${stringSize})` ? DEFAULT_PREFIX_CHARS : null);
     keyBytes += stringSize === null ? 8 : (prefix ?? stringSize) * 4;
     const order = orders[i] ? (orders[i] as 'ASC' | 'DESC') : null;
     return { column, length: type === 'fulltext' ? null : prefix, order };
