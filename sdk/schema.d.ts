@@ -700,6 +700,98 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/databases/{databaseId}/collections/{collectionId}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                collectionId: string;
+            };
+            cookie?: never;
+        };
+        /** Documents the caller may read (scope documents.read). Queries: equal, notEqual, lessThan(Equal), greaterThan(Equal), between, notBetween, isNull, isNotNull, startsWith, endsWith, notStartsWith, notEndsWith, contains, notContains, containsAny, containsAll, search, notSearch, exists, notExists, and, or, select, orderAsc, orderDesc, orderRandom, limit (≤5000, default 25), offset, cursorAfter, cursorBefore. `total` is exact up to 5000; `total=false` skips it. */
+        get: operations["listDocuments"];
+        /** API keys only: create or update up to 100 documents (by `$id`) in one transaction. */
+        put: operations["upsertDocuments"];
+        /** Create one document (`documentId` + `data` + optional `permissions`; the caller needs the collection's create permission) or, API keys only, up to 100 (`documents`, each with optional `$id` and `$permissions`) in one transaction. */
+        post: operations["createDocument"];
+        /** API keys only: delete every document the queries match (default and at most 5000), in one transaction; answers with the deleted documents. */
+        delete: operations["deleteDocuments"];
+        options?: never;
+        head?: never;
+        /** API keys only: apply `data` to every document the queries match (default and at most 5000), in one transaction. */
+        patch: operations["updateDocuments"];
+        trace?: never;
+    };
+    "/databases/{databaseId}/collections/{collectionId}/documents/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                collectionId: string;
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        /** One document (404 when missing or not readable by the caller). Only `select` queries. */
+        get: operations["getDocument"];
+        /** Create the document (collection create permission; omitted permissions → read/update/delete for the signed-in user) or update the existing one with the attributes sent (update permission). */
+        put: operations["upsertDocument"];
+        post?: never;
+        /** Delete a document and its permission rows. */
+        delete: operations["deleteDocument"];
+        options?: never;
+        head?: never;
+        /** Update attributes and/or permissions (404 missing, 401 not permitted). A caller that can update but not read gets the document without attribute values. */
+        patch: operations["updateDocument"];
+        trace?: never;
+    };
+    "/databases/{databaseId}/collections/{collectionId}/documents/{documentId}/{attribute}/increment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                collectionId: string;
+                documentId: string;
+                attribute: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Atomically add `value` (default 1) to a numeric attribute, refusing (400 attribute_value_invalid) when the result would exceed `max` or the attribute's own maximum. */
+        patch: operations["incrementDocumentAttribute"];
+        trace?: never;
+    };
+    "/databases/{databaseId}/collections/{collectionId}/documents/{documentId}/{attribute}/decrement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                collectionId: string;
+                documentId: string;
+                attribute: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Atomically subtract `value` (default 1) from a numeric attribute, refusing (400 attribute_value_invalid) when the result would go below `min` or the attribute's own minimum. */
+        patch: operations["decrementDocumentAttribute"];
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -1231,6 +1323,32 @@ export interface components {
             attributes: string[];
             orders?: (string | null)[] | null;
             lengths?: (number | null)[] | null;
+        };
+        /** @description Permission strings such as `read("any")`, `update("user:ID")`, `write("team:T/owner")` (write = update + delete; create is not allowed on documents). */
+        DocumentPermissions: string[];
+        QueryList: string[];
+        DocumentWrite: {
+            data?: Record<string, never>;
+            permissions?: components["schemas"]["DocumentPermissions"];
+            transactionId?: string;
+        };
+        /** @description All available attributes of the collection (by key), plus the system fields. */
+        Document: {
+            $id: string;
+            /** @description Internal sequence (a string */
+            $sequence: string;
+            $createdAt: components["schemas"]["Datetime"];
+            $updatedAt: components["schemas"]["Datetime"];
+            $permissions: string[];
+            $databaseId: string;
+            $collectionId: string;
+        } & {
+            [key: string]: unknown;
+        };
+        DocumentList: {
+            /** @description Matching documents the caller may read, exact up to 5000; 0 with `total=false`. */
+            total: number;
+            documents: components["schemas"]["Document"][];
         };
         HealthStatus: {
             name: string;
@@ -2924,6 +3042,378 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    listDocuments: {
+        parameters: {
+            query?: {
+                /** @description Appwrite JSON query strings (`queries[0]=…`). */
+                queries?: components["parameters"]["Queries"];
+                /** @description `false` skips counting (`total` is then 0). */
+                total?: components["parameters"]["Total"];
+                /** @description Not supported yet (ignored). */
+                transactionId?: string;
+                /** @description Accepted for SDK compatibility; no list cache yet. */
+                ttl?: number;
+            };
+            header?: never;
+            path: {
+                databaseId: string;
+                collectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    upsertDocuments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                collectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    documents: Record<string, never>[];
+                    transactionId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    createDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                collectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    documentId?: components["schemas"]["CustomId"];
+                    data?: Record<string, never>;
+                    permissions?: components["schemas"]["DocumentPermissions"];
+                    documents?: Record<string, never>[];
+                    transactionId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created (a Document */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Document"] | components["schemas"]["DocumentList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deleteDocuments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                collectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    queries?: components["schemas"]["QueryList"];
+                    transactionId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateDocuments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                collectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    data?: Record<string, never>;
+                    queries?: components["schemas"]["QueryList"];
+                    transactionId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getDocument: {
+        parameters: {
+            query?: {
+                /** @description Appwrite JSON query strings (`queries[0]=…`). */
+                queries?: components["parameters"]["Queries"];
+                /** @description Not supported yet (ignored). */
+                transactionId?: string;
+            };
+            header?: never;
+            path: {
+                databaseId: string;
+                collectionId: string;
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Document"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    upsertDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                collectionId: string;
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["DocumentWrite"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Document"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deleteDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                collectionId: string;
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updateDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                collectionId: string;
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["DocumentWrite"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Document"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    incrementDocumentAttribute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                collectionId: string;
+                documentId: string;
+                attribute: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    value?: number;
+                    max?: number;
+                    transactionId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Document"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    decrementDocumentAttribute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                collectionId: string;
+                documentId: string;
+                attribute: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    value?: number;
+                    min?: number;
+                    transactionId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Document"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     getHealth: {

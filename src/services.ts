@@ -14,6 +14,8 @@ import { DatabasesService } from './features/databases/databases.service.ts';
 import { CollectionsService } from './features/collections/collections.service.ts';
 import { AttributesService } from './features/attributes/attributes.service.ts';
 import { IndexesService } from './features/indexes/indexes.service.ts';
+import { DocumentsService } from './features/documents/documents.service.ts';
+import { DocumentsBulk } from './features/documents/documents-bulk.ts';
 import { initialSchemaBuilder } from './features/attributes/initial-schema.ts';
 
 export interface AppDeps {
@@ -32,6 +34,8 @@ export interface Services {
   readonly collections: CollectionsService;
   readonly attributes: AttributesService;
   readonly indexes: IndexesService;
+  readonly documents: DocumentsService;
+  readonly documentsBulk: DocumentsBulk;
 }
 
 export function createServices(deps: AppDeps): Services {
@@ -39,6 +43,7 @@ export function createServices(deps: AppDeps): Services {
   const attributes = new AttributesService(deps.database, collections, deps.logger);
   const indexes = new IndexesService(deps.database, collections, deps.logger);
   collections.useInitialSchemaBuilder(initialSchemaBuilder(collections, attributes, indexes));
+  const documents = new DocumentsService(deps.database, collections);
   return {
     projects: new ProjectsService(deps.database),
     keys: new KeysService(deps.database),
@@ -48,5 +53,7 @@ export function createServices(deps: AppDeps): Services {
     collections,
     attributes,
     indexes,
+    documents,
+    documentsBulk: new DocumentsBulk(documents),
   };
 }

@@ -8,7 +8,7 @@
  */
 import type { Knex } from 'knex';
 import type { Database } from './connection.ts';
-import { applyCondition, ALL, type Condition, type Scalar } from './filter.ts';
+import { applyCondition, ALL, type ApplyEnv, type Condition, type Scalar } from './filter.ts';
 import { assertColumn, collectionTables, platformTable, projectPrefix, projectTable } from './names.ts';
 import { translateDriverError } from './errors.ts';
 
@@ -22,6 +22,8 @@ export interface FindOptions {
   readonly offset?: number;
   /** Row lock inside a transaction (ignored on SQLite, whose writer lock already serialises). */
   readonly forUpdate?: boolean;
+  /** Random order (Appwrite's `orderRandom`); applied before `orderBy`. */
+  readonly random?: boolean;
 }
 
 type Conn = Knex | Knex.Transaction;
@@ -33,25 +35,29 @@ export class ScopedTable {
   readonly #db: Database;
   readonly #table: string;
   readonly #tenant: number | null;
+  readonly #env: ApplyEnv;
 
-  constructor(conn: Conn, db: Database, table: string, tenant: number | null) {
+  /** `permsTable`: for a document table, its `_perms` side table (lets `permitted` conditions resolve). */
+  constructor(conn: Conn, db: Database, table: string, tenant: number | null, permsTable?: string) {
     this.#conn = conn;
     this.#db = db;
     this.#table = table;
     this.#tenant = tenant;
+    this.#env = { dialect: db.dialect.name, perms: permsTable && tenant !== null ? { table: permsTable, tenant } : undefined };
   }
 
   /** The scoped base query: tenant predicate first, then the caller's condition in its own group. */
   #scoped(where: Condition): Knex.QueryBuilder {
     const qb = this.#conn(this.#table);
     if (this.#tenant !== null) qb.where('_tenant', this.#tenant);
-    if (where.kind !== 'true') qb.andWhere((w) => applyCondition(w, where));
+    if (where.kind !== 'true') qb.andWhere((w) => applyCondition(w, where, this.#env));
     return qb;
   }
 
   async find(options: FindOptions = {}): Promise<Row[]> {
     const qb = this.#scoped(options.where ?? ALL);
     qb.select(options.columns ? options.columns.map(assertColumn) : ['*']);
+    if (options.random) qb.orderByRaw(this.#db.dialect.name === 'mysql' ? 'RAND()' : 'RANDOM()');
     for (const o of options.orderBy ?? []) qb.orderBy(assertColumn(o.column), o.dir === 'desc' ? 'desc' : 'asc');
     if (options.limit !== undefined) qb.limit(options.limit);
     if (options.offset) qb.offset(options.offset);
@@ -90,13 +96,19 @@ export class ScopedTable {
     return this.#run(() => this.#scoped(where).update(patch)) as Promise<number>;
   }
 
-  /** `column = column + by` in one statement, optionally only while the result stays within bounds. */
-  async increment(where: Condition, column: string, by: number, bound?: { max?: number; min?: number }): Promise<number> {
+  /**
+   * `column = COALESCE(column, 0) + by` in one statement (so concurrent increments never lose one),
+   * optionally only while the result stays within bounds; `also` sets other columns in the same write.
+   * Returns the number of rows changed (0: no row matched, or the bound refused it).
+   */
+  async increment(where: Condition, column: string, by: number, bound?: { max?: number; min?: number }, also: Row = {}): Promise<number> {
     const c = assertColumn(column);
+    refuseTenantColumn(also);
+    for (const k of Object.keys(also)) assertColumn(k);
     const qb = this.#scoped(where);
-    if (bound?.max !== undefined) qb.andWhere(this.#conn.raw('?? + ? <= ?', [c, by, bound.max]));
-    if (bound?.min !== undefined) qb.andWhere(this.#conn.raw('?? + ? >= ?', [c, by, bound.min]));
-    return this.#run(() => qb.update({ [c]: this.#conn.raw('?? + ?', [c, by]) })) as Promise<number>;
+    if (bound?.max !== undefined) qb.andWhere(this.#conn.raw('COALESCE(??, 0) + ? <= ?', [c, by, bound.max]));
+    if (bound?.min !== undefined) qb.andWhere(this.#conn.raw('COALESCE(??, 0) + ? >= ?', [c, by, bound.min]));
+    return this.#run(() => qb.update({ ...also, [c]: this.#conn.raw('COALESCE(??, 0) + ?', [c, by]) })) as Promise<number>;
   }
 
   async delete(where: Condition): Promise<number> {
@@ -159,7 +171,7 @@ export class TenantDb {
   collection(sequence: number): { docs: ScopedTable; perms: ScopedTable; names: { docs: string; perms: string } } {
     const names = collectionTables(this.prefix, sequence);
     return {
-      docs: new ScopedTable(this.#conn, this.#db, names.docs, this.tenant),
+      docs: new ScopedTable(this.#conn, this.#db, names.docs, this.tenant, names.perms),
       perms: new ScopedTable(this.#conn, this.#db, names.perms, this.tenant),
       names,
     };

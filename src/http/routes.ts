@@ -9,6 +9,7 @@ import { databasesRoutes } from '../features/databases/databases.routes.ts';
 import { collectionsRoutes } from '../features/collections/collections.routes.ts';
 import { attributesRoutes } from '../features/attributes/attributes.routes.ts';
 import { indexesRoutes } from '../features/indexes/indexes.routes.ts';
+import { documentsRoutes } from '../features/documents/documents.routes.ts';
 
 export function allRoutes(services: Services, deps: AppDeps): RouteDef[] {
   return [
@@ -20,5 +21,6 @@ export function allRoutes(services: Services, deps: AppDeps): RouteDef[] {
     ...collectionsRoutes(services),
     ...attributesRoutes(services),
     ...indexesRoutes(services),
+    ...documentsRoutes(services.documents, services.documentsBulk),
   ];
 }

@@ -7,7 +7,8 @@ export interface GuardViolation { readonly sql: string; readonly reason: string 
 
 const DDL = /^\s*(create|alter|drop|pragma|truncate|rename|set|show|begin|commit|rollback|savepoint|release|start transaction|xa)\b/i;
 const TABLE_REF = /\b(?:from|join|into|update)\s+[`"]?([A-Za-z0-9_]+)[`"]?/gi;
-const SYSTEM_TABLES = /^(sqlite_\w+|information_schema|dual|performance_schema|mysql)$/i;
+// json_each: SQLite's table-valued JSON function (array-attribute queries), not a table.
+const SYSTEM_TABLES = /^(sqlite_\w+|json_each|information_schema|dual|performance_schema|mysql)$/i;
 
 export function checkStatement(namespace: string, sql: string): string | null {
   if (DDL.test(sql)) return null;

@@ -1,0 +1,70 @@
+/**
+ * Stored row → Appwrite's Document model: every available attribute (in schema order), then
+ * `$id`, `$sequence` (a string), `$createdAt`, `$updatedAt`, `$permissions`, `$databaseId`,
+ * `$collectionId`. `_tenant` and other physical columns never leave this file.
+ */
+import type { Row } from '../../db/tenant-db.ts';
+import { toApiDate } from '../../lib/dates.ts';
+import { parseJson } from '../../lib/json.ts';
+import type { AttributeMeta, CollectionMeta } from '../collections/collection-meta.ts';
+import { availableAttributes } from './query/schema.ts';
+
+export type DocumentModel = Record<string, unknown>;
+
+/** Physical system columns every read fetches (a projection adds the selected attribute columns). */
+export const SYSTEM_READ_COLUMNS = ['_id', '_uid', '_createdAt', '_updatedAt', '_permissions'] as const;
+
+export interface ModelOptions {
+  /** Selected attribute keys (null = all). */
+  readonly select?: ReadonlySet<string> | null;
+  /** False: only the system fields (an update by a caller who can't read the result, Appwrite #7529). */
+  readonly withAttributes?: boolean;
+}
+
+export function toDocument(row: Row, meta: CollectionMeta, options: ModelOptions = {}): DocumentModel {
+  const doc: DocumentModel = {};
+  if (options.withAttributes !== false) {
+    for (const a of availableAttributes(meta)) {
+      if (options.select && !options.select.has(a.key)) continue;
+      doc[a.key] = readValue(a, row[a.column]);
+    }
+  }
+  doc.$id = String(row._uid);
+  doc.$sequence = String(row._id);
+  doc.$createdAt = toApiDate(row._createdAt as string);
+  doc.$updatedAt = toApiDate(row._updatedAt as string);
+  doc.$permissions = permissionsOf(row);
+  doc.$databaseId = meta.databaseId;
+  doc.$collectionId = meta.id;
+  return doc;
+}
+
+export function permissionsOf(row: Row): string[] {
+  const list = parseJson<unknown>(row._permissions, []);
+  return Array.isArray(list) ? list.filter((p): p is string => typeof p === 'string') : [];
+}
+
+/** Physical columns a read needs for this projection. */
+export function columnsFor(meta: CollectionMeta, select: ReadonlySet<string> | null | undefined): string[] {
+  const attrs = availableAttributes(meta).filter((a) => !select || select.has(a.key));
+  return [...SYSTEM_READ_COLUMNS, ...attrs.map((a) => a.column)];
+}
+
+function readValue(a: AttributeMeta, raw: unknown): unknown {
+  if (raw === null || raw === undefined) return null;
+  if (a.array) {
+    const list = typeof raw === 'string' ? parseJson<unknown>(raw, null) : raw;
+    return Array.isArray(list) ? list.map((v) => readScalar(a, v)) : null;
+  }
+  return readScalar(a, raw);
+}
+
+function readScalar(a: AttributeMeta, raw: unknown): unknown {
+  if (raw === null || raw === undefined) return null;
+  switch (a.type) {
+    case 'boolean': return typeof raw === 'boolean' ? raw : Number(raw) !== 0;
+    case 'integer': case 'double': return Number(raw);
+    case 'datetime': return toApiDate(String(raw));
+    default: return String(raw);
+  }
+}

@@ -1,0 +1,82 @@
+/** Document routes (Appwrite's `Databases` document paths). Thin: unpack, call the service, return its model. */
+import { AppError } from '../../errors/index.ts';
+import { route, type Call, type RouteDef } from '../../http/route.ts';
+import type { DocumentsBulk } from './documents-bulk.ts';
+import type { DocumentsService, WriteInput } from './documents.service.ts';
+
+const BASE = '/databases/:databaseId/collections/:collectionId/documents';
+const READ = { scope: 'documents.read', on: 'project' } as const;
+const WRITE = { scope: 'documents.write', on: 'project' } as const;
+/** Bulk bodies may carry up to 100 documents. */
+const BULK_BODY_LIMIT = 10 * 1024 * 1024;
+
+type Body = Record<string, unknown>;
+
+function ids(call: Call): [string, string] {
+  return [call.params.databaseId!, call.params.collectionId!];
+}
+
+function writeInput(body: Body): WriteInput {
+  return { data: (body.data as Body | null | undefined) ?? null, permissions: (body.permissions as unknown[] | null | undefined) ?? null };
+}
+
+export function documentsRoutes(documents: DocumentsService, bulk: DocumentsBulk): RouteDef[] {
+  return [
+    route({
+      method: 'get', path: BASE, operationId: 'listDocuments', access: READ,
+      handle: (call) => documents.list(call.ctx, ...ids(call), call.query.queries, call.query.total !== false),
+    }),
+    route({
+      method: 'post', path: BASE, operationId: 'createDocument', access: WRITE, status: 201, bodyLimit: BULK_BODY_LIMIT,
+      handle: async (call) => {
+        const body = call.body as Body;
+        if (body.data !== undefined && body.documents !== undefined) {
+          throw new AppError('general_bad_request', { message: 'You can only send one of the following parameters: data, documents' });
+        }
+        if (Array.isArray(body.documents)) return bulk.create(call.ctx, ...ids(call), body.documents as Body[]);
+        if (body.documentId === undefined) {
+          throw new AppError('document_missing_data', { message: body.data === undefined ? undefined : 'Document ID is required when creating a single document.' });
+        }
+        const data = body.data as Body | undefined;
+        if (!data || Object.keys(data).length === 0) throw new AppError('document_missing_data');
+        return documents.create(call.ctx, ...ids(call), String(body.documentId), writeInput(body));
+      },
+    }),
+    route({
+      method: 'put', path: BASE, operationId: 'upsertDocuments', access: WRITE, bodyLimit: BULK_BODY_LIMIT,
+      handle: (call) => bulk.upsert(call.ctx, ...ids(call), (call.body as Body).documents as Body[]),
+    }),
+    route({
+      method: 'patch', path: BASE, operationId: 'updateDocuments', access: WRITE,
+      handle: (call) => bulk.update(call.ctx, ...ids(call), ((call.body as Body).data as Body | undefined) ?? {}, (call.body as Body).queries),
+    }),
+    route({
+      method: 'delete', path: BASE, operationId: 'deleteDocuments', access: WRITE,
+      handle: (call) => bulk.delete(call.ctx, ...ids(call), (call.body as Body).queries),
+    }),
+    route({
+      method: 'get', path: `${BASE}/:documentId`, operationId: 'getDocument', access: READ,
+      handle: (call) => documents.get(call.ctx, ...ids(call), call.params.documentId!, call.query.queries),
+    }),
+    route({
+      method: 'put', path: `${BASE}/:documentId`, operationId: 'upsertDocument', access: WRITE,
+      handle: (call) => documents.upsert(call.ctx, ...ids(call), call.params.documentId!, writeInput(call.body as Body)),
+    }),
+    route({
+      method: 'patch', path: `${BASE}/:documentId`, operationId: 'updateDocument', access: WRITE,
+      handle: (call) => documents.update(call.ctx, ...ids(call), call.params.documentId!, writeInput(call.body as Body)),
+    }),
+    route({
+      method: 'delete', path: `${BASE}/:documentId`, operationId: 'deleteDocument', access: WRITE, status: 204,
+      handle: (call) => documents.delete(call.ctx, ...ids(call), call.params.documentId!),
+    }),
+    route({
+      method: 'patch', path: `${BASE}/:documentId/:attribute/increment`, operationId: 'incrementDocumentAttribute', access: WRITE,
+      handle: (call) => documents.increment(call.ctx, ...ids(call), call.params.documentId!, call.params.attribute!, call.body as { value?: number; max?: number }, 1),
+    }),
+    route({
+      method: 'patch', path: `${BASE}/:documentId/:attribute/decrement`, operationId: 'decrementDocumentAttribute', access: WRITE,
+      handle: (call) => documents.increment(call.ctx, ...ids(call), call.params.documentId!, call.params.attribute!, call.body as { value?: number; min?: number }, -1),
+    }),
+  ];
+}

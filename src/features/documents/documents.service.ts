@@ -1,0 +1,161 @@
+/**
+ * Documents: create / get / list / update / upsert / delete / increment, with Appwrite's permission
+ * rules (see access.ts) and input checks (document-input.ts). Every write runs in one transaction
+ * with the document row locked, and its permission rows change in the same transaction.
+ * Bulk operations (API keys only) live in documents-bulk.ts.
+ */
+import { AppError, appError, invalidParam } from '../../errors/index.ts';
+import type { Database } from '../../db/connection.ts';
+import { TenantDb, type Row } from '../../db/tenant-db.ts';
+import { isPrivileged, requireProject, type RequestContext } from '../../http/context.ts';
+import { CUSTOM_ID, CUSTOM_ID_RULE, resolveCustomId } from '../../lib/ids.ts';
+import type { CollectionMeta } from '../collections/collection-meta.ts';
+import { DOCUMENT_PERMISSION_TYPES, parsePermissions } from '../permissions/permissions.ts';
+import { assertMayGrant, collectionGrants, defaultPermissions, documentGrants } from './access.ts';
+import { prepareData } from './document-input.ts';
+import { permissionsOf, toDocument, type DocumentModel } from './document-model.ts';
+import { DocumentStore } from './document-store.ts';
+import { getDocument, listDocuments, type DocumentList } from './documents-read.ts';
+import { availableAttributes } from './query/schema.ts';
+
+/** Where the documents feature gets collection metadata (the collections service). */
+export interface CollectionLookup {
+  getMeta(ctx: RequestContext, databaseId: string, collectionId: string): Promise<CollectionMeta>;
+}
+
+export interface WriteInput {
+  readonly data?: Record<string, unknown> | null;
+  readonly permissions?: readonly unknown[] | null;
+}
+
+export class DocumentsService {
+  readonly #db: Database;
+  readonly #collections: CollectionLookup;
+
+  constructor(db: Database, collections: CollectionLookup) {
+    this.#db = db;
+    this.#collections = collections;
+  }
+
+  /** The tenant's database handle and the collection's metadata (404 if missing or hidden). */
+  async open(ctx: RequestContext, databaseId: string, collectionId: string): Promise<{ tdb: TenantDb; meta: CollectionMeta }> {
+    const meta = await this.#collections.getMeta(ctx, databaseId, collectionId);
+    return { tdb: new TenantDb(this.#db, requireProject(ctx).sequence), meta };
+  }
+
+  async get(ctx: RequestContext, databaseId: string, collectionId: string, documentId: string, queries: unknown): Promise<DocumentModel> {
+    const { tdb, meta } = await this.open(ctx, databaseId, collectionId);
+    return getDocument(tdb, ctx, meta, documentId, queries);
+  }
+
+  async list(ctx: RequestContext, databaseId: string, collectionId: string, queries: unknown, total = true): Promise<DocumentList> {
+    const { tdb, meta } = await this.open(ctx, databaseId, collectionId);
+    return listDocuments(tdb, ctx, meta, queries, total);
+  }
+
+  async create(ctx: RequestContext, databaseId: string, collectionId: string, documentId: string, input: WriteInput): Promise<DocumentModel> {
+    const { tdb, meta } = await this.open(ctx, databaseId, collectionId);
+    const id = resolveCustomId(documentId);
+    if (!CUSTOM_ID.test(id)) throw invalidParam('documentId', CUSTOM_ID_RULE);
+    return tdb.transaction((trx) => this.#createIn(trx, ctx, meta, id, input));
+  }
+
+  async #createIn(tdb: TenantDb, ctx: RequestContext, meta: CollectionMeta, id: string, input: WriteInput): Promise<DocumentModel> {
+    if (!collectionGrants(ctx, meta, 'create')) throw new AppError('user_unauthorized');
+    const data = prepareData(meta, input.data ?? {}, 'create', isPrivileged(ctx));
+    const permissions = parsePermissions(input.permissions ?? defaultPermissions(ctx), DOCUMENT_PERMISSION_TYPES);
+    if (input.permissions) assertMayGrant(ctx, meta, permissions, null);
+    const store = new DocumentStore(tdb, meta);
+    await store.insert([{ id, columns: data.columns, permissions, createdAt: data.createdAt, updatedAt: data.updatedAt }]);
+    return toDocument((await store.load(id))!, meta);
+  }
+
+  async update(ctx: RequestContext, databaseId: string, collectionId: string, documentId: string, input: WriteInput): Promise<DocumentModel> {
+    if (!input.data && !input.permissions) throw new AppError('document_missing_payload');
+    const { tdb, meta } = await this.open(ctx, databaseId, collectionId);
+    return tdb.transaction(async (trx) => {
+      const row = await new DocumentStore(trx, meta).load(documentId, true);
+      if (!row) throw appError('document_not_found', documentId);
+      return this.#updateIn(trx, ctx, meta, row, input);
+    });
+  }
+
+  async #updateIn(tdb: TenantDb, ctx: RequestContext, meta: CollectionMeta, row: Row, input: WriteInput): Promise<DocumentModel> {
+    const id = String(row._uid);
+    const previous = permissionsOf(row);
+    if (!documentGrants(ctx, meta, previous, 'update')) throw new AppError('user_unauthorized');
+    const data = prepareData(meta, input.data ?? {}, 'update', isPrivileged(ctx));
+    let permissions = null;
+    if (input.permissions) {
+      permissions = parsePermissions(input.permissions, DOCUMENT_PERMISSION_TYPES);
+      assertMayGrant(ctx, meta, permissions, previous);
+    }
+    const store = new DocumentStore(tdb, meta);
+    await store.update(id, data.columns, permissions, data.updatedAt);
+    const after = (await store.load(id))!;
+    // Appwrite #7529: a caller who may update but not read gets no attribute values back.
+    return toDocument(after, meta, { withAttributes: documentGrants(ctx, meta, permissionsOf(after), 'read') });
+  }
+
+  /** PUT: creates the document (collection `create` grant) or updates the existing one (update rule). */
+  async upsert(ctx: RequestContext, databaseId: string, collectionId: string, documentId: string, input: WriteInput): Promise<DocumentModel> {
+    const { tdb, meta } = await this.open(ctx, databaseId, collectionId);
+    if (!CUSTOM_ID.test(documentId)) throw invalidParam('documentId', CUSTOM_ID_RULE);
+    const attempt = () => tdb.transaction(async (trx) => {
+      const row = await new DocumentStore(trx, meta).load(documentId, true);
+      if (!row) return this.#createIn(trx, ctx, meta, documentId, input);
+      if (!input.data && !input.permissions) return toDocument(row, meta, { withAttributes: documentGrants(ctx, meta, permissionsOf(row), 'read') });
+      return this.#updateIn(trx, ctx, meta, row, input);
+    });
+    try {
+      return await attempt();
+    } catch (e) {
+      // Two upserts of a new ID raced and the other one created it: this one is now an update.
+      if (e instanceof AppError && e.type === 'document_already_exists') return attempt();
+      throw e;
+    }
+  }
+
+  async delete(ctx: RequestContext, databaseId: string, collectionId: string, documentId: string): Promise<void> {
+    const { tdb, meta } = await this.open(ctx, databaseId, collectionId);
+    await tdb.transaction(async (trx) => {
+      const store = new DocumentStore(trx, meta);
+      const row = await store.load(documentId, true);
+      if (!row) throw appError('document_not_found', documentId);
+      if (!documentGrants(ctx, meta, permissionsOf(row), 'delete')) throw new AppError('user_unauthorized');
+      await store.delete([documentId]);
+    });
+  }
+
+  /** Atomic increment (sign 1) / decrement (sign -1) of a numeric attribute, within `max` / `min`. */
+  async increment(ctx: RequestContext, databaseId: string, collectionId: string, documentId: string, attribute: string, input: { value?: number; max?: number; min?: number }, sign: 1 | -1): Promise<DocumentModel> {
+    const { tdb, meta } = await this.open(ctx, databaseId, collectionId);
+    const attr = availableAttributes(meta).find((a) => a.key === attribute);
+    if (!attr) throw appError('attribute_not_found', attribute);
+    if ((attr.type !== 'integer' && attr.type !== 'double') || attr.array) throw appError('attribute_type_invalid', attribute);
+    const value = input.value ?? 1;
+    if (!(value > 0) || (attr.type === 'integer' && !Number.isSafeInteger(value))) throw invalidParam('value', `Value must be a ${attr.type === 'integer' ? 'whole ' : ''}number greater than 0.`);
+    const bound = sign > 0 ? { max: minOf(input.max, attr.max) } : { min: maxOf(input.min, attr.min) };
+    return tdb.transaction(async (trx) => {
+      const store = new DocumentStore(trx, meta);
+      const row = await store.load(documentId, true);
+      if (!row) throw appError('document_not_found', documentId);
+      if (!documentGrants(ctx, meta, permissionsOf(row), 'update')) throw new AppError('user_unauthorized');
+      if (!(await store.increment(documentId, attr.column, sign * value, bound))) {
+        const limit = sign > 0 ? `exceed the maximum ${bound.max}` : `go below the minimum ${bound.min}`;
+        throw new AppError('attribute_value_invalid', { message: `Attribute "${attribute}" would ${limit}.` });
+      }
+      const after = (await store.load(documentId))!;
+      return toDocument(after, meta, { withAttributes: documentGrants(ctx, meta, permissionsOf(after), 'read') });
+    });
+  }
+}
+
+function minOf(a: number | undefined, b: number | undefined): number | undefined {
+  return a === undefined ? b : b === undefined ? a : Math.min(a, b);
+}
+
+function maxOf(a: number | undefined, b: number | undefined): number | undefined {
+  return a === undefined ? b : b === undefined ? a : Math.max(a, b);
+}
+
