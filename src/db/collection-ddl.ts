@@ -55,13 +55,17 @@ export async function dropCollectionTables(db: TenantDb, collectionSequence: num
 export interface IndexPart { readonly column: string; readonly length: number | null; readonly order: 'ASC' | 'DESC' | null }
 export type PhysicalIndexType = 'key' | 'unique' | 'fulltext';
 
-/** Test-only fault injection: called at named DDL steps; a hook that throws simulates a failure there. */
-let faultHook: ((step: string) => void) | null = null;
-export function setDdlFaultHook(hook: ((step: string) => void) | null): void {
+/**
+ * Test-only fault injection: called at named DDL steps (`add-column:before|after`,
+ * `create-index:before|after`); a hook that throws simulates a failure there, one that waits a slow DDL.
+ */
+type FaultHook = (step: string) => void | Promise<void>;
+let faultHook: FaultHook | null = null;
+export function setDdlFaultHook(hook: FaultHook | null): void {
   faultHook = hook;
 }
-function fault(step: string): void {
-  if (faultHook) faultHook(step);
+async function fault(step: string): Promise<void> {
+  if (faultHook) await faultHook(step);
 }
 
 /** Physical index name: carries the table name, since SQLite index names are database-wide. */
@@ -103,11 +107,11 @@ export async function hasCollectionColumn(db: TenantDb, collectionSequence: numb
 export async function addAttributeColumn(db: TenantDb, collectionSequence: number, column: string, sqlType: string): Promise<void> {
   assertSqlType(sqlType);
   const { docs } = collectionTables(db.prefix, collectionSequence);
-  fault('add-column:before');
+  await fault('add-column:before');
   if (!(await hasCollectionColumn(db, collectionSequence, column))) {
     await runDdl(db, `ALTER TABLE ?? ADD COLUMN ?? ${sqlType} NULL`, [docs, assertColumn(column)], ', LOCK=NONE');
   }
-  fault('add-column:after');
+  await fault('add-column:after');
 }
 
 /** Changes a column's type (MariaDB only; SQLite's column types are advisory, so a resize there is metadata-only). */
@@ -145,10 +149,10 @@ export async function hasCollectionIndex(db: TenantDb, collectionSequence: numbe
  */
 export async function createCollectionIndex(db: TenantDb, collectionSequence: number, name: string, type: PhysicalIndexType, parts: readonly IndexPart[]): Promise<void> {
   const { docs } = collectionTables(db.prefix, collectionSequence);
-  fault('create-index:before');
+  await fault('create-index:before');
   if (type === 'fulltext' && db.dialect !== 'mysql') return;
   if (await hasCollectionIndex(db, collectionSequence, name)) {
-    fault('create-index:after');
+    await fault('create-index:after');
     return;
   }
   const bindings: unknown[] = [assertColumn(name), docs];
@@ -165,7 +169,7 @@ export async function createCollectionIndex(db: TenantDb, collectionSequence: nu
   }
   const kind = type === 'unique' ? 'UNIQUE INDEX' : type === 'fulltext' ? 'FULLTEXT INDEX' : 'INDEX';
   await runDdl(db, `CREATE ${kind} ?? ON ?? (${cols.join(', ')})`, bindings, type === 'fulltext' ? null : ' LOCK=NONE');
-  fault('create-index:after');
+  await fault('create-index:after');
 }
 
 export async function dropCollectionIndex(db: TenantDb, collectionSequence: number, name: string): Promise<void> {
