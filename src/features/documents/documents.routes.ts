@@ -24,7 +24,7 @@ export function documentsRoutes(documents: DocumentsService, bulk: DocumentsBulk
   return [
     route({
       method: 'get', path: BASE, operationId: 'listDocuments', access: READ,
-      handle: (call) => documents.list(call.ctx, ...ids(call), call.query.queries, call.query.total !== false),
+      handle: (call) => documents.list(call.ctx, ...ids(call), call.query.queries, call.query.total !== false && call.query.total !== 'false'),
     }),
     route({
       method: 'post', path: BASE, operationId: 'createDocument', access: WRITE, status: 201, bodyLimit: BULK_BODY_LIMIT,
