@@ -81,7 +81,7 @@ function leafArb(schema: Attr[]): fc.Arbitrary<QueryJson> {
 
 function treeArb(schema: Attr[], depth = 1): fc.Arbitrary<QueryJson> {
   if (depth >= 3) return leafArb(schema);
-  const logical = fc.record({ method: fc.constantFrom('and', 'or'), values: fc.array(treeArb(schema, depth + 1), { minLength: 1, maxLength: 3 }) }) as fc.Arbitrary<QueryJson>;
+  const logical = fc.record({ method: fc.constantFrom('and', 'or'), values: fc.array(treeArb(schema, depth + 1), { minLength: 1, maxLength: 3 }) }) as unknown as fc.Arbitrary<QueryJson>;
   return fc.oneof({ weight: 3, arbitrary: leafArb(schema) }, { weight: 1, arbitrary: logical });
 }
 

@@ -54,7 +54,7 @@ export function matches(doc: Doc, q: QueryJson): boolean {
 
 /** SQL order: NULLs first ascending (last descending), then `$sequence` ascending as the tie-breaker. */
 export function sortDocs(docs: Doc[], order: { attribute: string; dir: 'asc' | 'desc' } | null): Doc[] {
-  const key = (d: Doc) => d[order?.attribute ?? '$sequence'];
+  const key = (d: Doc): Json => d[order?.attribute ?? '$sequence'] ?? null;
   const rank = (a: Json, b: Json): number => {
     if (a === b) return 0;
     if (a === null || a === undefined) return -1;
