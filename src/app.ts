@@ -13,6 +13,7 @@ import { allRoutes } from './http/routes.ts';
 import { createValidators } from './http/validate.ts';
 import type { EndUserResolver } from './http/authenticate.ts';
 import { createServices, type AppDeps, type Services } from './services.ts';
+import { consoleUi } from './features/console-ui/console-ui.ts';
 
 export interface AppOptions {
   /** The parsed contract; defaults to the repository's openapi.yaml. */
@@ -45,6 +46,7 @@ export function createTenantry(deps: AppDeps, options: AppOptions = {}): Tenantr
   });
   api.use(routeNotFound);
   app.use('/v1', api);
+  app.use('/console', consoleUi());
   app.use(routeNotFound);
   app.use(errorHandler(deps.logger, deps.config.version));
   return { app, services };
