@@ -68,13 +68,13 @@ export function parseQueries(raw: unknown): Query[] {
     } catch {
       throw queryError(`Syntax error in ${JSON.stringify(item.slice(0, 64))}.`);
     }
-    checkShape(json);
+    assertQueryShape(json);
     return toQuery(json as Record<string, unknown>);
   });
 }
 
-/** Iterative: prototype keys anywhere, logical nesting depth and values per query. */
-function checkShape(root: unknown): void {
+/** Iterative (no recursion, whatever the input's depth): prototype keys anywhere, logical nesting depth, values per query. */
+export function assertQueryShape(root: unknown): void {
   const stack: Array<{ node: unknown; queryDepth: number; isQuery: boolean }> = [{ node: root, queryDepth: 1, isQuery: true }];
   while (stack.length) {
     const { node, queryDepth, isQuery } = stack.pop()!;
