@@ -131,6 +131,7 @@ describeLegs('documents: CRUD', (leg) => {
     assert.equal(notSelect.body.type, 'general_query_invalid');
 
     assert.equal((await api('PATCH', `${docs}/u1`, {})).body.type, 'document_missing_payload');
+    assert.equal((await api('PATCH', `${docs}/u1`, { data: {} })).body.type, 'document_missing_payload');
     const upd = await api('PATCH', `${docs}/u1`, { data: { year: 2001 }, permissions: ['read("users")'] });
     assert.equal(upd.status, 200, upd.text);
     assert.equal(upd.body.title, 'Old');

@@ -71,7 +71,7 @@ export class DocumentsService {
   }
 
   async update(ctx: RequestContext, databaseId: string, collectionId: string, documentId: string, input: WriteInput): Promise<DocumentModel> {
-    if (!input.data && !input.permissions) throw new AppError('document_missing_payload');
+    if (isEmpty(input.data) && !input.permissions) throw new AppError('document_missing_payload');
     const { tdb, meta } = await this.open(ctx, databaseId, collectionId);
     return tdb.transaction(async (trx) => {
       const row = await new DocumentStore(trx, meta).load(documentId, true);
@@ -104,7 +104,7 @@ export class DocumentsService {
     const attempt = () => tdb.transaction(async (trx) => {
       const row = await new DocumentStore(trx, meta).load(documentId, true);
       if (!row) return this.#createIn(trx, ctx, meta, documentId, input);
-      if (!input.data && !input.permissions) return toDocument(row, meta, { withAttributes: documentGrants(ctx, meta, permissionsOf(row), 'read') });
+      if (isEmpty(input.data) && !input.permissions) return toDocument(row, meta, { withAttributes: documentGrants(ctx, meta, permissionsOf(row), 'read') });
       return this.#updateIn(trx, ctx, meta, row, input);
     });
     try {
@@ -149,6 +149,10 @@ export class DocumentsService {
       return toDocument(after, meta, { withAttributes: documentGrants(ctx, meta, permissionsOf(after), 'read') });
     });
   }
+}
+
+function isEmpty(data: WriteInput['data']): boolean {
+  return !data || Object.keys(data).length === 0;
 }
 
 function minOf(a: number | undefined, b: number | undefined): number | undefined {
