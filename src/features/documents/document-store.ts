@@ -75,6 +75,18 @@ export class DocumentStore {
     if (permissions) await this.replacePermissions([documentId], permissions);
   }
 
+  /** The same attribute change on many documents (bulk update), 500 IDs per statement. */
+  async updateMany(documentIds: readonly string[], columns: Row, updatedAt?: string): Promise<void> {
+    const patch: Row = { ...columns, _updatedAt: updatedAt ?? toDbDate() };
+    for (let i = 0; i < documentIds.length; i += 500) {
+      try {
+        await this.#tables.docs.update(eq({ _uid: documentIds.slice(i, i + 500) }), patch);
+      } catch (e) {
+        throw conflict(e, null);
+      }
+    }
+  }
+
   async replacePermissions(documentIds: readonly string[], permissions: ParsedPermissions): Promise<void> {
     const { perms } = this.#tables;
     await perms.delete(eq({ _document: [...documentIds] }));

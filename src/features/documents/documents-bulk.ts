@@ -72,9 +72,7 @@ export class DocumentsBulk {
     return tdb.transaction(async (trx) => {
       const store = new DocumentStore(trx, meta);
       const ids = (await this.#matched(trx, meta, queries)).map((r) => String(r._uid));
-      if (Object.keys(prepared.columns).length || prepared.updatedAt) {
-        for (const id of ids) await store.update(id, prepared.columns, null, prepared.updatedAt);
-      }
+      if (Object.keys(prepared.columns).length || prepared.updatedAt) await store.updateMany(ids, prepared.columns, prepared.updatedAt);
       return this.#reload(store, meta, ids);
     });
   }
