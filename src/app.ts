@@ -13,6 +13,8 @@ import { allRoutes } from './http/routes.ts';
 import { createValidators } from './http/validate.ts';
 import type { EndUserResolver } from './http/authenticate.ts';
 import { createServices, type AppDeps, type Services } from './services.ts';
+import { createEndUserResolver } from './features/account/end-users.ts';
+import { KvRouteLimiter } from './http/rate-limit.ts';
 import { consoleUi } from './features/console-ui/console-ui.ts';
 
 export interface AppOptions {
@@ -41,8 +43,9 @@ export function createTenantry(deps: AppDeps, options: AppOptions = {}): Tenantr
   mountRoutes(api, allRoutes(services, deps), {
     services,
     validators: createValidators(options.contract ?? loadContract()),
-    endUsers: options.endUsers ?? null,
-    limiter: options.limiter ?? null,
+    // Defaults: project end users from sessions/JWTs, and the KV-store rate limiter. `null` turns either off.
+    endUsers: options.endUsers === undefined ? createEndUserResolver(services) : options.endUsers,
+    limiter: options.limiter === undefined ? new KvRouteLimiter(deps.store, deps.config.namespace, deps.logger) : options.limiter,
   });
   api.use(routeNotFound);
   app.use('/v1', api);

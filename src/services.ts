@@ -10,6 +10,9 @@ import { ProjectsService } from './features/projects/projects.service.ts';
 import { KeysService } from './features/keys/keys.service.ts';
 import { OwnersService } from './features/console/owners.service.ts';
 import { SessionService } from './features/sessions/sessions.service.ts';
+import { IdentityService } from './features/users/identity.service.ts';
+import { UsersService } from './features/users/users.service.ts';
+import { TeamsService } from './features/teams/teams.service.ts';
 import { DatabasesService } from './features/databases/databases.service.ts';
 import { CollectionsService } from './features/collections/collections.service.ts';
 import { AttributesService } from './features/attributes/attributes.service.ts';
@@ -30,6 +33,9 @@ export interface Services {
   readonly keys: KeysService;
   readonly owners: OwnersService;
   readonly sessions: SessionService;
+  readonly identities: IdentityService;
+  readonly users: UsersService;
+  readonly teams: TeamsService;
   readonly databases: DatabasesService;
   readonly collections: CollectionsService;
   readonly attributes: AttributesService;
@@ -39,6 +45,9 @@ export interface Services {
 }
 
 export function createServices(deps: AppDeps): Services {
+  const sessions = new SessionService(deps.store, deps.config.namespace);
+  const identities = new IdentityService(deps.database, deps.store, deps.config.namespace);
+  const users = new UsersService(deps.database, sessions, identities);
   const collections = new CollectionsService(deps.database);
   const attributes = new AttributesService(deps.database, collections, deps.logger);
   const indexes = new IndexesService(deps.database, collections, deps.logger);
@@ -48,7 +57,10 @@ export function createServices(deps: AppDeps): Services {
     projects: new ProjectsService(deps.database),
     keys: new KeysService(deps.database),
     owners: new OwnersService(deps.database, { openSignup: deps.config.openSignup }),
-    sessions: new SessionService(deps.store, deps.config.namespace),
+    sessions,
+    identities,
+    users,
+    teams: new TeamsService(deps.database, users, identities),
     databases: new DatabasesService(deps.database, collections),
     collections,
     attributes,

@@ -79,7 +79,9 @@ export async function buildContext(req: Request, requestId: string, services: Se
   if (creds.key) {
     if (header(req, 'x-appwrite-session') || creds.jwt) throw new AppError('user_api_key_and_session_set');
     const key = await services.keys.authenticate(creds.key, project.sequence);
-    return freeze({ ...base, project, principal: { kind: 'key', key }, roles: ['any'], scopes: new Set([...KEY_BASE_SCOPES, ...key.scopes]) });
+    // A key that may write users may also open sessions for them (server-side rendering, as Appwrite's `sessions.write`).
+    const sessionScopes = key.scopes.includes('users.write') ? ['sessions.write'] : [];
+    return freeze({ ...base, project, principal: { kind: 'key', key }, roles: ['any'], scopes: new Set([...KEY_BASE_SCOPES, ...sessionScopes, ...key.scopes]) });
   }
 
   // A console owner opening one of their projects from the console (Appwrite's admin mode).

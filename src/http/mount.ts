@@ -71,10 +71,11 @@ export function mountRoutes(router: Router, routes: readonly RouteDef[], env: Mo
       for (const k of Object.keys(query)) query[k] = paramsAndQuery[k];
       const body = (req.body && typeof req.body === 'object' ? req.body : {}) as Record<string, unknown>;
       validator.body(body);
-      if (def.limits?.length && env.limiter) await env.limiter.check(def, ctx, { body }, res);
+      // Always consulted: API keys have a budget on every route, clients the route's own presets.
+      if (env.limiter) await env.limiter.check(def, ctx, { body }, res);
       res.status(def.status ?? 200);
       const result = await def.handle({ ctx, params: req.params as Record<string, string>, query, body, reply: reply(res) });
-      if (def.limits?.length && env.limiter) await env.limiter.settle(def, ctx, { body }, res.statusCode);
+      if (env.limiter) await env.limiter.settle(def, ctx, { body }, res.statusCode);
       if (res.statusCode === 204 || result === undefined) res.end();
       else if (typeof result === 'string') res.type('text/plain').send(result);
       else res.json(result);

@@ -5,6 +5,9 @@ import { healthRoutes } from '../features/health/health.routes.ts';
 import { accountRoutes } from '../features/account/account.routes.ts';
 import { projectsRoutes } from '../features/projects/projects.routes.ts';
 import { keysRoutes } from '../features/keys/keys.routes.ts';
+import { usersRoutes } from '../features/users/users.routes.ts';
+import { teamsRoutes } from '../features/teams/teams.routes.ts';
+import { limitsRoutes } from '../features/limits/limits.routes.ts';
 import { databasesRoutes } from '../features/databases/databases.routes.ts';
 import { collectionsRoutes } from '../features/collections/collections.routes.ts';
 import { attributesRoutes } from '../features/attributes/attributes.routes.ts';
@@ -17,6 +20,9 @@ export function allRoutes(services: Services, deps: AppDeps): RouteDef[] {
     ...accountRoutes(services, deps),
     ...projectsRoutes(services),
     ...keysRoutes(services),
+    ...usersRoutes(services),
+    ...teamsRoutes(services),
+    ...limitsRoutes(services),
     ...databasesRoutes(services),
     ...collectionsRoutes(services),
     ...attributesRoutes(services),

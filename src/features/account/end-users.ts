@@ -1,0 +1,39 @@
+/**
+ * Resolves a project request's end user (the `EndUserResolver` hook of `authenticate.ts`), in
+ * Appwrite's order: a session token (cookie, `X-Appwrite-Session`, `X-Fallback-Cookies`) first; then
+ * a JWT — which together with a live session is 403 `user_jwt_and_cookie_set`. An unknown or dead
+ * session is a guest, not an error (as in Appwrite); a forged or expired JWT is 401; a JWT whose
+ * session is gone is a guest. A blocked user is 403 `user_blocked`. The session store is checked on
+ * every request, so when it is down this throws 503 (fail closed).
+ */
+import { AppError } from '../../errors/index.ts';
+import type { Credentials, EndUserResolver } from '../../http/authenticate.ts';
+import type { Principal } from '../../http/context.ts';
+import type { Project } from '../projects/projects.service.ts';
+import type { SessionRecord, SessionService } from '../sessions/sessions.service.ts';
+import type { IdentityService } from '../users/identity.service.ts';
+import { verifyJwt } from '../jwt/jwt.service.ts';
+
+export function createEndUserResolver(deps: { sessions: SessionService; identities: IdentityService }): EndUserResolver {
+  const { sessions, identities } = deps;
+  return {
+    async resolve(project: Project, creds: Credentials) {
+      const tenant = project.sequence;
+      let session: SessionRecord | null = creds.sessionToken ? await sessions.verify(tenant, creds.sessionToken) : null;
+      let via: 'session' | 'jwt' = 'session';
+      if (creds.jwt) {
+        if (session) throw new AppError('user_jwt_and_cookie_set');
+        const claims = verifyJwt(project, creds.jwt);
+        session = await sessions.get(tenant, claims.userId, claims.sessionId);
+        if (session && (session.userId !== claims.userId || Date.parse(session.expire) <= Date.now())) session = null;
+        via = 'jwt';
+      }
+      if (!session) return null;
+      const identity = await identities.load(tenant, session.userId);
+      if (!identity) return null;
+      if (!identity.user.status) throw new AppError('user_blocked');
+      const principal: Principal = { kind: 'user', user: identity.user, session, via };
+      return { principal, roles: identity.roles };
+    },
+  };
+}
