@@ -8,8 +8,7 @@ import { describeLegs } from '../support/describe-legs.ts';
 import { startServer, type TestServer } from '../support/server.ts';
 import { newOwner, newProject, type Project } from '../support/fixtures.ts';
 import { client } from '../support/http.ts';
-
-const q = (method: string, attribute?: string, values?: unknown[]) => JSON.stringify({ method, ...(attribute ? { attribute } : {}), ...(values ? { values } : {}) });
+import { meta, q, tenantDb } from './support.ts';
 
 describeLegs('schema: databases and collections', (leg) => {
   let server: TestServer;
@@ -91,8 +90,8 @@ describeLegs('schema: databases and collections', (leg) => {
     assert.deepEqual(created.body.indexes, []);
     assert.equal(created.body.bytesMax, 0);
     assert.equal(created.body.bytesUsed, 0);
-    const seq = (await server.services.collections.getMeta(server.services.collections.tenantDb(await tenantOf()), 'cdb', 'books')).sequence;
-    const prefix = server.services.collections.tenantDb(await tenantOf()).prefix;
+    const seq = (await meta(server, p.id, 'cdb', 'books')).sequence;
+    const prefix = (await tenantDb(server, p.id)).prefix;
     assert.ok(await server.runtime.database.knex.schema.hasTable(`${prefix}c${seq}`));
     assert.ok(await server.runtime.database.knex.schema.hasTable(`${prefix}c${seq}_perms`));
 
@@ -128,7 +127,7 @@ describeLegs('schema: databases and collections', (leg) => {
   test('deleting a database drops its collections and tables', async () => {
     await api('POST', '/databases', { databaseId: 'gone', name: 'Gone' });
     await api('POST', '/databases/gone/collections', { collectionId: 'c1', name: 'C1' });
-    const tdb = server.services.collections.tenantDb(await tenantOf());
+    const tdb = await tenantDb(server, p.id);
     const seq = (await server.services.collections.getMeta(tdb, 'gone', 'c1')).sequence;
     assert.equal((await api('DELETE', '/databases/gone')).status, 204);
     assert.equal(await server.runtime.database.knex.schema.hasTable(`${tdb.prefix}c${seq}`), false);
@@ -139,7 +138,7 @@ describeLegs('schema: databases and collections', (leg) => {
   test('getMeta hides disabled databases and collections from clients only', async () => {
     await api('POST', '/databases', { databaseId: 'meta', name: 'Meta' });
     await api('POST', '/databases/meta/collections', { collectionId: 'c', name: 'C', enabled: false });
-    const tdb = server.services.collections.tenantDb(await tenantOf());
+    const tdb = await tenantDb(server, p.id);
     assert.equal((await server.services.collections.getMeta(tdb, 'meta', 'c')).enabled, false);
     await assert.rejects(server.services.collections.getMeta(tdb, 'meta', 'c', { hideDisabled: true }), (e: { type?: string }) => e.type === 'collection_not_found');
     await api('PUT', '/databases/meta', { name: 'Meta', enabled: false });
@@ -161,9 +160,4 @@ describeLegs('schema: databases and collections', (leg) => {
     assert.equal(guest.status, 401);
     assert.equal(guest.body.type, 'general_unauthorized_scope');
   });
-
-  async function tenantOf() {
-    const project = await server.services.projects.resolve(p.id);
-    return server.services.collections.tenantDb(new (await import('../../src/db/tenant-db.ts')).TenantDb(server.runtime.database, project!.sequence));
-  }
 });
