@@ -47,7 +47,8 @@ export function field(label, attrs = {}, { hint, tag = 'input', options } = {}) 
     ? h('select', { ...attrs, id, 'aria-describedby': hintId }, (options ?? []).map((o) => h('option', { value: o.value, selected: o.value === attrs.value }, o.label)))
     : h(tag, { ...attrs, id, 'aria-describedby': hintId });
   return h('div', { class: 'field' },
-    h('label', { for: id }, label, attrs.required ? h('span', { class: 'req', 'aria-hidden': 'true' }, ' *') : null),
+    // Required fields say so through `required` (announced by screen readers, checked by the browser).
+    h('label', { for: id }, label),
     control,
     hint ? h('p', { class: 'hint', id: hintId }, hint) : null);
 }

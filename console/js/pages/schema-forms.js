@@ -2,8 +2,11 @@
 import { h, field, checkbox, errorBox, onSubmit, toast, uid } from '../dom.js';
 
 const ATTRIBUTE_TYPES = ['string', 'integer', 'float', 'boolean', 'datetime', 'email', 'enum', 'url', 'ip'];
-/** Which extra inputs each type uses (`data-for` on the wrapper). */
-const EXTRA_FIELDS = { size: ['string'], elements: ['enum'], min: ['integer', 'float'], max: ['integer', 'float'] };
+/**
+ * Which extra inputs each type uses (`data-for` on the wrapper). No control may be named
+ * `elements`: it would shadow `form.elements`.
+ */
+const EXTRA_FIELDS = { size: ['string'], enumElements: ['enum'], min: ['integer', 'float'], max: ['integer', 'float'] };
 const KEY_PATTERN = '[A-Za-z0-9][A-Za-z0-9._\\-]{0,35}';
 
 function typed(type, raw) {
@@ -19,7 +22,7 @@ function attributeBody(type, data) {
   if (data.get('array') === 'on') body.array = true;
   const text = (name) => String(data.get(name) ?? '').trim();
   if (type === 'string') body.size = Number.parseInt(text('size') || '255', 10);
-  if (type === 'enum') body.elements = text('elements').split(',').map((s) => s.trim()).filter(Boolean);
+  if (type === 'enum') body.elements = text('enumElements').split(',').map((s) => s.trim()).filter(Boolean);
   if (EXTRA_FIELDS.min.includes(type)) {
     if (text('min') !== '') body.min = typed(type, text('min'));
     if (text('max') !== '') body.max = typed(type, text('max'));
@@ -42,7 +45,7 @@ export function attributeForm(api, ids, reload) {
       field('Key', { name: 'key', required: true, maxlength: 36, pattern: KEY_PATTERN, spellcheck: 'false' }),
       field('Type', { name: 'type', value: 'string', onchange: () => showExtras() }, { tag: 'select', options: ATTRIBUTE_TYPES.map((t) => ({ value: t, label: t })) }),
       extra('size', 'Size (characters)', { type: 'number', min: 1, value: '255' }),
-      extra('elements', 'Elements', { placeholder: 'draft, published' }, { hint: 'Comma-separated allowed values.' }),
+      extra('enumElements', 'Elements', { placeholder: 'draft, published' }, { hint: 'Comma-separated allowed values.' }),
       extra('min', 'Minimum', { type: 'number', step: 'any' }),
       extra('max', 'Maximum', { type: 'number', step: 'any' }),
       field('Default (optional)', { name: 'default' }, { hint: 'Not allowed on required or array attributes. Booleans: true or false.' })),
