@@ -51,7 +51,7 @@ describeLegs('console assets', (leg) => {
     for (const path of ['/console/nope.js', '/console/../package.json', '/console/%2e%2e/package.json', '/console/..%2fpackage.json', '/console/%ZZ', '/console/js/../../src/app.ts']) {
       const res = await fetch(`${server.url}${path}`);
       assert.equal(res.status, 404, path);
-      assert.equal((await res.json()).type, 'general_route_not_found', path);
+      assert.equal(((await res.json()) as { type: string }).type, 'general_route_not_found', path);
     }
     const post = await fetch(`${server.url}/console/`, { method: 'POST' });
     assert.equal(post.status, 404);

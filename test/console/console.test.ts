@@ -159,13 +159,27 @@ describe('web console in headless Chromium [SQLite + in-process store]', () => {
     await page.getByText('Settings saved.').waitFor();
     const project = await call('GET', `/projects/${projectId}`, { cookie: ownerCookie });
     assert.deepEqual(project.body.origins, ['https://shop.example.com', 'https://admin.example.com']);
-    // The rate-limit section appears exactly when the server has the limits route.
+    // The rate-limit section appears exactly when the server has the limits route (it is optional).
     const limits = await call('GET', `/projects/${projectId}/limits`, { cookie: ownerCookie });
     const shown = await page.getByRole('heading', { level: 2, name: 'Rate limits' }).count();
     assert.equal(shown, limits.status === 200 ? 1 : 0, `limits route answered ${limits.status}`);
     if (limits.status !== 200) assert.equal(limits.body.type, 'general_route_not_found');
+    else await overrideALimit(projectId);
     await snap(page, 'settings');
   });
+
+  async function overrideALimit(id: string): Promise<void> {
+    const preset = (await call('GET', `/projects/${id}/limits`, { cookie: ownerCookie })).body.limits[0] as { name: string; limit: number };
+    await page.getByLabel(`${preset.name}: requests per window`).fill(String(preset.limit + 7));
+    await page.getByRole('button', { name: 'Save limits' }).click();
+    await page.getByText('Rate limits saved.').waitFor();
+    const after = (await call('GET', `/projects/${id}/limits`, { cookie: ownerCookie })).body.limits as { name: string; limit: number; overridden: boolean }[];
+    assert.deepEqual(after.filter((l) => l.overridden).map((l) => [l.name, l.limit]), [[preset.name, preset.limit + 7]], 'only the changed preset is stored as an override');
+    await page.getByRole('button', { name: 'Reset to defaults' }).click();
+    await page.getByText('Rate limits reset to the defaults.').waitFor();
+    const reset = (await call('GET', `/projects/${id}/limits`, { cookie: ownerCookie })).body.limits as { overridden: boolean }[];
+    assert.ok(reset.every((l) => !l.overridden));
+  }
 
   test('data browser: databases → collections → 60 documents paged with cursors → one document', async () => {
     await browseDocuments({ page, server, projectId, ownerCookie });

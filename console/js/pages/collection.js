@@ -78,6 +78,13 @@ async function documentsTab(api, ids, collection, container, docHref) {
   await load(null, []);
 }
 
+/** `string (enum: a, b)[]`, `string, size 64`, `double`… */
+function attributeType(a) {
+  const format = a.format === 'enum' ? ` (enum: ${(a.elements ?? []).join(', ')})` : a.format ? ` (${a.format})` : '';
+  const size = a.size && !a.format ? `, size ${a.size}` : '';
+  return `${a.type}${format}${a.array ? '[]' : ''}${size}`;
+}
+
 function statusBadge(item) {
   const kind = item.status === 'available' ? 'ok' : item.status === 'failed' || item.status === 'stuck' ? 'bad' : 'warn';
   return h('span', {}, badge(item.status, kind), item.error ? h('span', { class: 'error-text' }, ` ${item.error}`) : null);
@@ -97,7 +104,7 @@ async function attributesTab(api, ids, container, attempt = 0) {
       h('div', { class: 'section-head' }, h('h2', { id: 'attrs-h' }, 'Attributes'), h('button', { type: 'button', class: 'ghost small', onclick: reload }, 'Refresh')),
       table('Attributes', [
         { label: 'Key', cell: (a) => h('code', {}, a.key) },
-        { label: 'Type', cell: (a) => [a.type, a.format ? ` (${a.format})` : '', a.array ? '[]' : '', a.size ? `, size ${a.size}` : ''].join('') },
+        { label: 'Type', cell: attributeType },
         { label: 'Required', cell: (a) => (a.required ? 'Yes' : 'No') },
         { label: 'Default', cell: (a) => preview(a.default) },
         { label: 'Status', cell: statusBadge },
