@@ -42,7 +42,7 @@ export async function startServer(leg: Leg, options: StartOptions = {}): Promise
     env.TENANTRY_NAMESPACE = TEST_NAMESPACES[layout];
   } else {
     env.DATABASE_URL = MARIADB_TEST_URL;
-    env.REDIS_URL = REDIS_TEST_URL;
+    env.REDIS_URL = options.env?.REDIS_URL ?? REDIS_TEST_URL; // a test may bring its own Redis (outage tests)
     env.TENANTRY_NAMESPACE = TEST_NAMESPACES[layout];
   }
   const config = parseConfig(env);
