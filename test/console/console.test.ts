@@ -119,8 +119,13 @@ describe('web console in headless Chromium [SQLite + in-process store]', () => {
     assert.ok(!(await page.content()).includes(secret), 'the secret is gone from the page');
     await snap(page, 'keys');
     if (process.env.CONSOLE_DOCS_SCREENSHOT) {
+      // The README's picture (`CONSOLE_DOCS_SCREENSHOT=1 npm test -- test/console/console.test.ts`):
+      // reloaded so "Last used" shows the calls above, and without the toast.
+      await page.reload();
+      await page.getByRole('cell', { name: 'Server key', exact: true }).waitFor();
+      await page.locator('#toast:not(.visible)').waitFor({ state: 'attached' });
       mkdirSync(DOCS, { recursive: true });
-      await page.screenshot({ path: `${DOCS}console-keys.png` });
+      await page.screenshot({ path: `${DOCS}console-keys.png`, fullPage: true });
     }
 
     // Edit: rename, add a scope, set an expiry.
@@ -138,8 +143,17 @@ describe('web console in headless Chromium [SQLite + in-process store]', () => {
     assert.equal(edited.expire, '2099-12-31T23:59:59.000+00:00');
     assert.notEqual(edited.accessedAt, null, 'the key was used above, and the list says when');
 
+    // Dialogs are keyboard-friendly: Escape cancels and focus goes back to the button that opened it.
+    const revoke = page.getByRole('button', { name: 'Revoke key Backend key' });
+    await revoke.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('dialog').waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    assert.ok(await revoke.evaluate((el) => el === document.activeElement), 'focus returns to the Revoke button');
+
     // Revoke in the UI; the API refuses the secret afterwards.
-    await page.getByRole('button', { name: 'Revoke key Backend key' }).click();
+    await revoke.click();
     await page.getByRole('dialog').getByRole('button', { name: 'Revoke key' }).click();
     await page.getByText('No API keys yet.').waitFor();
     const refused = await call('GET', '/databases', { project: projectId, key: secret });
@@ -198,8 +212,9 @@ describe('web console in headless Chromium [SQLite + in-process store]', () => {
     const wrong = await call('POST', '/account/sessions/email', { project: 'console', body: { email, password: 'not the password' } });
     assert.equal(await alert.textContent(), wrong.body.message);
     await snap(page, 'signin-error');
+    // Keyboard only: Enter in the password field submits.
     await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByLabel('Password').press('Enter');
     await heading('Projects').waitFor();
   });
 
