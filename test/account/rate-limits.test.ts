@@ -5,6 +5,7 @@ import { startServer, type TestServer } from '../support/server.ts';
 import { client, type CallResult, type Client } from '../support/http.ts';
 import { newOwner, newProject, rid, type Owner, type Project } from '../support/fixtures.ts';
 import { newEndUser, PASSWORD } from './helpers.ts';
+import { keyApi, makeCollection } from '../documents/support.ts';
 
 function limitHeaders(res: CallResult) {
   return {
@@ -111,6 +112,26 @@ describeLegs('rate limits', (leg) => {
     const free = await call('GET', '/users', { project: p.id, key: p.key });
     assert.equal(free.status, 200);
     assert.equal(free.headers.get('x-ratelimit-limit'), null);
+  });
+
+  test('document writes and deletes by clients are limited per (IP, user); keys are not limited by them', async () => {
+    const p = await newProject(server, owner);
+    const docs = await makeCollection(keyApi(p), 'db', 'c', { permissions: ['create("users")'], attributes: [['string', { key: 'v', size: 8, required: false }]] });
+    await setLimits(p, { 'documents.write': { limit: 2, windowSeconds: 60 }, 'documents.delete': { limit: 1, windowSeconds: 60 } });
+    const [a, b] = [await newEndUser(call, p.id, { key: p.key }), await newEndUser(call, p.id, { key: p.key })];
+    const create = (session: string | undefined, headers: Record<string, string> = {}) =>
+      call('POST', docs, { project: p.id, session, key: session ? undefined : p.key, headers, body: { documentId: 'unique()', data: { v: 'x' } } });
+    const first = await create(a.session);
+    assert.equal(first.status, 201, first.text);
+    assert.equal(limitHeaders(first).limit, 2);
+    assert.equal((await create(a.session)).status, 201);
+    assert.equal((await create(a.session, { 'x-forwarded-for': '192.0.2.55' })).status, 429);
+    assert.equal((await create(b.session)).status, 201, 'another user has their own budget');
+    assert.equal((await create(undefined)).status, 201, 'API keys use their own budget');
+    const del = (id: string) => call('DELETE', `${docs}/${id}`, { project: p.id, session: b.session });
+    const mine = await create(b.session);
+    assert.equal((await del(first.body.$id)).status, 401, 'not theirs, but it still counts');
+    assert.equal((await del(mine.body.$id)).status, 429);
   });
 
   test('JWT minting: 120 per minute per user by default', async () => {

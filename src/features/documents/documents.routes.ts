@@ -1,11 +1,16 @@
 /** Document routes (Appwrite's `Databases` document paths). Thin: unpack, call the service, return its model. */
 import { AppError } from '../../errors/index.ts';
 import { route, type Call, type RouteDef } from '../../http/route.ts';
+import { RATE_LIMITS } from '../limits/presets.ts';
 import type { DocumentsBulk } from './documents-bulk.ts';
 import type { DocumentsService, WriteInput } from './documents.service.ts';
 
 const BASE = '/databases/:databaseId/collections/:collectionId/documents';
 const READ = { scope: 'documents.read', on: 'project' } as const;
+/** Client budgets (API keys have their own, on every route): reads per IP, writes and deletes per (IP, user). */
+const READ_LIMIT = [RATE_LIMITS.clientRead];
+const WRITE_LIMIT = [RATE_LIMITS.documentWrite];
+const DELETE_LIMIT = [RATE_LIMITS.documentDelete];
 const WRITE = { scope: 'documents.write', on: 'project' } as const;
 /** Bulk bodies may carry up to 100 documents. */
 const BULK_BODY_LIMIT = 10 * 1024 * 1024;
@@ -23,11 +28,11 @@ function writeInput(body: Body): WriteInput {
 export function documentsRoutes(documents: DocumentsService, bulk: DocumentsBulk): RouteDef[] {
   return [
     route({
-      method: 'get', path: BASE, operationId: 'listDocuments', access: READ,
+      method: 'get', path: BASE, operationId: 'listDocuments', limits: READ_LIMIT, access: READ,
       handle: (call) => documents.list(call.ctx, ...ids(call), call.query.queries, call.query.total !== false && call.query.total !== 'false'),
     }),
     route({
-      method: 'post', path: BASE, operationId: 'createDocument', access: WRITE, status: 201, bodyLimit: BULK_BODY_LIMIT,
+      method: 'post', path: BASE, operationId: 'createDocument', limits: WRITE_LIMIT, access: WRITE, status: 201, bodyLimit: BULK_BODY_LIMIT,
       handle: async (call) => {
         const body = call.body as Body;
         if (body.data !== undefined && body.documents !== undefined) {
@@ -43,39 +48,39 @@ export function documentsRoutes(documents: DocumentsService, bulk: DocumentsBulk
       },
     }),
     route({
-      method: 'put', path: BASE, operationId: 'upsertDocuments', access: WRITE, bodyLimit: BULK_BODY_LIMIT,
+      method: 'put', path: BASE, operationId: 'upsertDocuments', limits: WRITE_LIMIT, access: WRITE, bodyLimit: BULK_BODY_LIMIT,
       handle: (call) => bulk.upsert(call.ctx, ...ids(call), (call.body as Body).documents as Body[]),
     }),
     route({
-      method: 'patch', path: BASE, operationId: 'updateDocuments', access: WRITE,
+      method: 'patch', path: BASE, operationId: 'updateDocuments', limits: WRITE_LIMIT, access: WRITE,
       handle: (call) => bulk.update(call.ctx, ...ids(call), ((call.body as Body).data as Body | undefined) ?? {}, (call.body as Body).queries),
     }),
     route({
-      method: 'delete', path: BASE, operationId: 'deleteDocuments', access: WRITE,
+      method: 'delete', path: BASE, operationId: 'deleteDocuments', limits: DELETE_LIMIT, access: WRITE,
       handle: (call) => bulk.delete(call.ctx, ...ids(call), (call.body as Body).queries),
     }),
     route({
-      method: 'get', path: `${BASE}/:documentId`, operationId: 'getDocument', access: READ,
+      method: 'get', path: `${BASE}/:documentId`, operationId: 'getDocument', limits: READ_LIMIT, access: READ,
       handle: (call) => documents.get(call.ctx, ...ids(call), call.params.documentId!, call.query.queries),
     }),
     route({
-      method: 'put', path: `${BASE}/:documentId`, operationId: 'upsertDocument', access: WRITE,
+      method: 'put', path: `${BASE}/:documentId`, operationId: 'upsertDocument', limits: WRITE_LIMIT, access: WRITE,
       handle: (call) => documents.upsert(call.ctx, ...ids(call), call.params.documentId!, writeInput(call.body as Body)),
     }),
     route({
-      method: 'patch', path: `${BASE}/:documentId`, operationId: 'updateDocument', access: WRITE,
+      method: 'patch', path: `${BASE}/:documentId`, operationId: 'updateDocument', limits: WRITE_LIMIT, access: WRITE,
       handle: (call) => documents.update(call.ctx, ...ids(call), call.params.documentId!, writeInput(call.body as Body)),
     }),
     route({
-      method: 'delete', path: `${BASE}/:documentId`, operationId: 'deleteDocument', access: WRITE, status: 204,
+      method: 'delete', path: `${BASE}/:documentId`, operationId: 'deleteDocument', limits: DELETE_LIMIT, access: WRITE, status: 204,
       handle: (call) => documents.delete(call.ctx, ...ids(call), call.params.documentId!),
     }),
     route({
-      method: 'patch', path: `${BASE}/:documentId/:attribute/increment`, operationId: 'incrementDocumentAttribute', access: WRITE,
+      method: 'patch', path: `${BASE}/:documentId/:attribute/increment`, operationId: 'incrementDocumentAttribute', limits: WRITE_LIMIT, access: WRITE,
       handle: (call) => documents.increment(call.ctx, ...ids(call), call.params.documentId!, call.params.attribute!, call.body as { value?: number; max?: number }, 1),
     }),
     route({
-      method: 'patch', path: `${BASE}/:documentId/:attribute/decrement`, operationId: 'decrementDocumentAttribute', access: WRITE,
+      method: 'patch', path: `${BASE}/:documentId/:attribute/decrement`, operationId: 'decrementDocumentAttribute', limits: WRITE_LIMIT, access: WRITE,
       handle: (call) => documents.increment(call.ctx, ...ids(call), call.params.documentId!, call.params.attribute!, call.body as { value?: number; min?: number }, -1),
     }),
   ];
