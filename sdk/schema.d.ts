@@ -3980,7 +3980,6 @@ export interface operations {
             query?: {
                 /** @description Appwrite JSON query strings (`queries[0]=…`). */
                 queries?: components["parameters"]["Queries"];
-                search?: components["parameters"]["Search"];
             };
             header?: never;
             path: {
