@@ -199,6 +199,24 @@ describe('web console in headless Chromium [SQLite + in-process store]', () => {
     await browseDocuments({ page, server, projectId, ownerCookie });
   });
 
+  test('deleting a project needs its ID typed in', async () => {
+    const doomed = rid('temp');
+    assert.equal((await call('POST', '/projects', { cookie: ownerCookie, body: { projectId: doomed, name: 'Temporary' } })).status, 201);
+    await page.getByRole('link', { name: 'Projects', exact: true }).click();
+    await page.getByRole('button', { name: 'Delete Temporary' }).click();
+    const dialog = page.getByRole('dialog');
+    const confirm = dialog.getByRole('button', { name: 'Delete project' });
+    assert.ok(await confirm.isDisabled());
+    await dialog.getByLabel(/Type the project ID/).fill('temp');
+    assert.ok(await confirm.isDisabled(), 'a partial ID does not arm the button');
+    await dialog.getByLabel(/Type the project ID/).fill(doomed);
+    await snap(page, 'projects-delete');
+    await confirm.click();
+    await page.getByRole('link', { name: 'Temporary' }).waitFor({ state: 'detached' });
+    assert.equal((await call('GET', `/projects/${doomed}`, { cookie: ownerCookie })).status, 404);
+    assert.equal((await call('GET', `/projects/${projectId}`, { cookie: ownerCookie })).status, 200, 'the other project is untouched');
+  });
+
   test('sign out; a wrong password shows the API\'s message', async () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await heading('Sign in').waitFor();

@@ -83,7 +83,7 @@ function expireFromInput(value) {
   return value ? `${value}T23:59:59.000+00:00` : null;
 }
 
-function keyForm({ title, submitLabel, key, onSave }) {
+function keyForm({ title, submitLabel, key, onSave, onCancel }) {
   const errors = errorBox();
   const titleId = uid('keyform');
   const form = h('form', { class: key ? '' : 'card', 'aria-labelledby': key ? false : titleId },
@@ -92,7 +92,9 @@ function keyForm({ title, submitLabel, key, onSave }) {
     field('Name', { name: 'name', required: true, maxlength: 128, value: key?.name ?? '' }),
     scopePicker(key?.scopes ?? []),
     field('Expires on (optional)', { name: 'expire', type: 'date', value: key?.expire ? key.expire.slice(0, 10) : '' }, { hint: 'Leave empty for a key that never expires. Keys expire at the end of the day (UTC).' }),
-    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, submitLabel)));
+    h('div', { class: 'actions' },
+      h('button', { type: 'submit', class: 'primary' }, submitLabel),
+      onCancel ? h('button', { type: 'button', onclick: onCancel }, 'Cancel') : null));
   onSubmit(form, errors, async (data) => {
     const scopes = data.getAll('scopes').map(String);
     if (!scopes.length) throw new Error('Choose at least one scope.');
@@ -123,7 +125,7 @@ function scopePicker(selected) {
 }
 
 function editKey(projectId, key, refresh) {
-  openDialog(`Edit key ${key.name}`, (close) => keyForm({ submitLabel: 'Save changes', key, onSave: async (input) => {
+  openDialog(`Edit key ${key.name}`, (close) => keyForm({ submitLabel: 'Save changes', key, onCancel: close, onSave: async (input) => {
     await consoleApi.request('put', '/projects/{projectId}/keys/{keyId}', { path: { projectId, keyId: key.$id }, body: input });
     close();
     toast(`Key ${input.name} saved.`);
