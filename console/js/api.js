@@ -7,15 +7,32 @@ export { TenantryError };
 /** The API lives beside the console: `/console/` → `/v1`. */
 export const endpoint = new URL('../v1', document.baseURI).href;
 
+/**
+ * Tells the shell when the API stops accepting the console session (signed out elsewhere,
+ * expired), so any page or form that hits it sends the owner back to sign-in.
+ */
+function watchSession(client, signedOutType) {
+  return {
+    async request(...args) {
+      try {
+        return await client.request(...args);
+      } catch (err) {
+        if (err instanceof TenantryError && err.code === 401 && err.type === signedOutType) window.dispatchEvent(new CustomEvent('console:signed-out'));
+        throw err;
+      }
+    },
+  };
+}
+
 /** Calls as the signed-in owner (the `a_session_console` cookie travels with same-origin requests). */
-export const consoleApi = createClient({ endpoint, project: 'console', credentials: 'same-origin' });
+export const consoleApi = watchSession(createClient({ endpoint, project: 'console', credentials: 'same-origin' }), 'general_unauthorized_scope');
 
 /**
  * Calls into one project as its owner: the console session plus `X-Appwrite-Mode: admin`
  * (Appwrite's admin mode), which is how the data browser reaches a project's databases.
  */
 export function projectApi(projectId) {
-  return createClient({ endpoint, project: projectId, headers: { 'x-appwrite-mode': 'admin' }, credentials: 'same-origin' });
+  return watchSession(createClient({ endpoint, project: projectId, headers: { 'x-appwrite-mode': 'admin' }, credentials: 'same-origin' }), 'user_unauthorized');
 }
 
 /** Appwrite query strings, as the SDKs' `Query` helpers serialise them. */

@@ -105,5 +105,17 @@ document.querySelector('.skip-link').addEventListener('click', (event) => {
   event.preventDefault();
   main.focus();
 });
+// A 401 from the API while we believed we were signed in: check the session once (the 401 may be
+// about something else, e.g. another owner's project) and go to sign-in only if it is really gone.
+let checkingSession = false;
+window.addEventListener('console:signed-out', async () => {
+  if (!app.account || checkingSession) return;
+  checkingSession = true;
+  try {
+    if (!(await app.refreshAccount().catch(() => null))) app.navigate('#/signin');
+  } finally {
+    checkingSession = false;
+  }
+});
 window.addEventListener('hashchange', render);
 render();

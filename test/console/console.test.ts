@@ -217,9 +217,12 @@ describe('web console in headless Chromium [SQLite + in-process store]', () => {
     assert.equal((await call('GET', `/projects/${projectId}`, { cookie: ownerCookie })).status, 200, 'the other project is untouched');
   });
 
-  test('sign out; a wrong password shows the API\'s message', async () => {
+  test('sign out ends the session on the server; a wrong password shows the API\'s message', async () => {
+    const browserCookie = (await page.context().cookies()).filter((c) => c.name.startsWith('a_session_console')).map((c) => `${c.name}=${c.value}`).join('; ');
+    assert.equal((await call('GET', '/account', { cookie: browserCookie })).status, 200);
     await page.getByRole('button', { name: 'Sign out' }).click();
     await heading('Sign in').waitFor();
+    assert.equal((await call('GET', '/account', { cookie: browserCookie })).status, 401, 'the old session is refused');
     const cookies = await page.context().cookies();
     assert.ok(!cookies.some((c) => c.name === 'a_session_console' && c.value), 'the session cookie is gone');
     await page.getByLabel('Email').fill(email);
@@ -234,6 +237,15 @@ describe('web console in headless Chromium [SQLite + in-process store]', () => {
     await page.getByLabel('Password').fill(password);
     await page.getByLabel('Password').press('Enter');
     await heading('Projects').waitFor();
+  });
+
+  test('when the session is ended elsewhere, the next action leads to sign-in', async () => {
+    assert.equal((await call('DELETE', '/account/sessions', { cookie: ownerCookie })).status, 204, 'signs out every session of the owner');
+    await page.getByLabel('Name', { exact: true }).fill('Too late');
+    await page.getByLabel('Project ID').fill(rid('late'));
+    await page.getByRole('button', { name: 'Create project' }).click();
+    await heading('Sign in').waitFor();
+    assert.equal(await page.locator('#who').textContent(), '', 'no owner shown any more');
   });
 
   test('no page errors, console errors or CSP violations on the way', () => {
