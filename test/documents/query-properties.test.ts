@@ -88,7 +88,8 @@ function treeArb(schema: Attr[], depth = 1): fc.Arbitrary<QueryJson> {
 const hostileArb = (schema: Attr[]) => fc.oneof(
   fc.record({ method: fc.constantFrom('equal', 'startsWith', 'isNull', 'orderAsc', 'contains'), attribute: fc.oneof(fc.constantFrom(...HOSTILE_NAMES), fc.string({ maxLength: 12 })), values: fc.array(fc.oneof(fc.string(), fc.integer()), { minLength: 1, maxLength: 2 }) })
     .filter((q) => q.attribute !== '' && !schema.some((a) => a.key === q.attribute) && !['$id', '$sequence', '$createdAt', '$updatedAt'].includes(q.attribute)),
-  fc.constantFrom(...schema.filter((a) => a.kind === 'integer' || a.kind === 'boolean')).map((a) => ({ method: 'equal', attribute: a.key, values: ['1 OR 1=1' as Json] })),
+  // Wrong value types: text for numbers and booleans, numbers for strings.
+  fc.constantFrom(...schema).map((a) => ({ method: 'equal', attribute: a.key, values: [(a.kind === 'string' || a.kind === 'strings' ? 1 : '1 OR 1=1') as Json] })),
   fc.record({ method: fc.constantFrom('regex', 'elemMatch', 'vectorDot', 'drop', '__proto__'), attribute: fc.constant(schema[0]!.key), values: fc.constant(['x'] as Json[]) }),
 );
 
