@@ -56,7 +56,7 @@ export async function collectionsPage({ view, params: [projectId, databaseId], a
       toast(`Collection ${coll.name} created.`);
       app.navigate(projectHref(projectId, 'data', databaseId, coll.$id, 'attributes'));
     }, [
-      checkbox('Document security (documents can grant their own permissions)', { name: 'documentSecurity' }),
+      h('div', { class: 'inline-checks' }, checkbox('Document security (documents can grant their own permissions)', { name: 'documentSecurity' })),
       field('Collection permissions (optional)', { name: 'permissions', rows: 3, class: 'mono', spellcheck: 'false', placeholder: 'read("any")\ncreate("users")' },
         { tag: 'textarea', hint: 'One permission per line, e.g. read("any") or write("team:editors").' }),
     ]));
