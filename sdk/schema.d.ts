@@ -1330,6 +1330,7 @@ export interface components {
         DocumentWrite: {
             data?: Record<string, never>;
             permissions?: components["schemas"]["DocumentPermissions"];
+            /** @description Not supported yet: a write naming a transaction is refused with 400. */
             transactionId?: string;
         };
         /** @description All available attributes of the collection (by key), plus the system fields. */
@@ -3093,6 +3094,7 @@ export interface operations {
             content: {
                 "application/json": {
                     documents: Record<string, never>[];
+                    /** @description Not supported yet: a write naming a transaction is refused with 400. */
                     transactionId?: string;
                 };
             };
@@ -3130,6 +3132,7 @@ export interface operations {
                     data?: Record<string, never>;
                     permissions?: components["schemas"]["DocumentPermissions"];
                     documents?: Record<string, never>[];
+                    /** @description Not supported yet: a write naming a transaction is refused with 400. */
                     transactionId?: string;
                 };
             };
@@ -3165,6 +3168,7 @@ export interface operations {
             content: {
                 "application/json": {
                     queries?: components["schemas"]["QueryList"];
+                    /** @description Not supported yet: a write naming a transaction is refused with 400. */
                     transactionId?: string;
                 };
             };
@@ -3199,6 +3203,7 @@ export interface operations {
                 "application/json": {
                     data?: Record<string, never>;
                     queries?: components["schemas"]["QueryList"];
+                    /** @description Not supported yet: a write naming a transaction is refused with 400. */
                     transactionId?: string;
                 };
             };
@@ -3359,6 +3364,7 @@ export interface operations {
                 "application/json": {
                     value?: number;
                     max?: number;
+                    /** @description Not supported yet: a write naming a transaction is refused with 400. */
                     transactionId?: string;
                 };
             };
@@ -3396,6 +3402,7 @@ export interface operations {
                 "application/json": {
                     value?: number;
                     min?: number;
+                    /** @description Not supported yet: a write naming a transaction is refused with 400. */
                     transactionId?: string;
                 };
             };

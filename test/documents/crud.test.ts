@@ -132,6 +132,9 @@ describeLegs('documents: CRUD', (leg) => {
 
     assert.equal((await api('PATCH', `${docs}/u1`, {})).body.type, 'document_missing_payload');
     assert.equal((await api('PATCH', `${docs}/u1`, { data: {} })).body.type, 'document_missing_payload');
+    const staged = await api('PATCH', `${docs}/u1`, { data: { year: 1990 }, transactionId: 'tx1' });
+    assert.equal(staged.status, 400, 'transactions are refused, not applied at once');
+    assert.equal((await api('GET', `${docs}/u1`)).body.year, 2000);
     const upd = await api('PATCH', `${docs}/u1`, { data: { year: 2001 }, permissions: ['read("users")'] });
     assert.equal(upd.status, 200, upd.text);
     assert.equal(upd.body.title, 'Old');

@@ -1,5 +1,5 @@
 /** Document routes (Appwrite's `Databases` document paths). Thin: unpack, call the service, return its model. */
-import { AppError } from '../../errors/index.ts';
+import { AppError, invalidParam } from '../../errors/index.ts';
 import { route, type Call, type RouteDef } from '../../http/route.ts';
 import { RATE_LIMITS } from '../limits/presets.ts';
 import type { DocumentsBulk } from './documents-bulk.ts';
@@ -21,6 +21,17 @@ function ids(call: Call): [string, string] {
   return [call.params.databaseId!, call.params.collectionId!];
 }
 
+/**
+ * Staged writes (Appwrite transactions) aren't supported yet: a write that names a transaction is
+ * refused rather than applied at once behind the caller's back. Reads ignore `transactionId`.
+ */
+function direct<T>(handle: (call: Call) => Promise<T>): (call: Call) => Promise<T> {
+  return (call) => {
+    if ((call.body as Body).transactionId !== undefined) throw invalidParam('transactionId', 'Transactions are not supported by Tenantry yet; send the write without transactionId.');
+    return handle(call);
+  };
+}
+
 function writeInput(body: Body): WriteInput {
   return { data: (body.data as Body | null | undefined) ?? null, permissions: (body.permissions as unknown[] | null | undefined) ?? null };
 }
@@ -33,7 +44,7 @@ export function documentsRoutes(documents: DocumentsService, bulk: DocumentsBulk
     }),
     route({
       method: 'post', path: BASE, operationId: 'createDocument', limits: WRITE_LIMIT, access: WRITE, status: 201, bodyLimit: BULK_BODY_LIMIT,
-      handle: async (call) => {
+      handle: direct(async (call) => {
         const body = call.body as Body;
         if (body.data !== undefined && body.documents !== undefined) {
           throw new AppError('general_bad_request', { message: 'You can only send one of the following parameters: data, documents' });
@@ -45,19 +56,19 @@ export function documentsRoutes(documents: DocumentsService, bulk: DocumentsBulk
         const data = body.data as Body | undefined;
         if (!data || Object.keys(data).length === 0) throw new AppError('document_missing_data');
         return documents.create(call.ctx, ...ids(call), String(body.documentId), writeInput(body));
-      },
+      }),
     }),
     route({
       method: 'put', path: BASE, operationId: 'upsertDocuments', limits: WRITE_LIMIT, access: WRITE, bodyLimit: BULK_BODY_LIMIT,
-      handle: (call) => bulk.upsert(call.ctx, ...ids(call), (call.body as Body).documents as Body[]),
+      handle: direct((call) => bulk.upsert(call.ctx, ...ids(call), (call.body as Body).documents as Body[])),
     }),
     route({
       method: 'patch', path: BASE, operationId: 'updateDocuments', limits: WRITE_LIMIT, access: WRITE,
-      handle: (call) => bulk.update(call.ctx, ...ids(call), ((call.body as Body).data as Body | undefined) ?? {}, (call.body as Body).queries),
+      handle: direct((call) => bulk.update(call.ctx, ...ids(call), ((call.body as Body).data as Body | undefined) ?? {}, (call.body as Body).queries)),
     }),
     route({
       method: 'delete', path: BASE, operationId: 'deleteDocuments', limits: DELETE_LIMIT, access: WRITE,
-      handle: (call) => bulk.delete(call.ctx, ...ids(call), (call.body as Body).queries),
+      handle: direct((call) => bulk.delete(call.ctx, ...ids(call), (call.body as Body).queries)),
     }),
     route({
       method: 'get', path: `${BASE}/:documentId`, operationId: 'getDocument', limits: READ_LIMIT, access: READ,
@@ -65,23 +76,23 @@ export function documentsRoutes(documents: DocumentsService, bulk: DocumentsBulk
     }),
     route({
       method: 'put', path: `${BASE}/:documentId`, operationId: 'upsertDocument', limits: WRITE_LIMIT, access: WRITE,
-      handle: (call) => documents.upsert(call.ctx, ...ids(call), call.params.documentId!, writeInput(call.body as Body)),
+      handle: direct((call) => documents.upsert(call.ctx, ...ids(call), call.params.documentId!, writeInput(call.body as Body))),
     }),
     route({
       method: 'patch', path: `${BASE}/:documentId`, operationId: 'updateDocument', limits: WRITE_LIMIT, access: WRITE,
-      handle: (call) => documents.update(call.ctx, ...ids(call), call.params.documentId!, writeInput(call.body as Body)),
+      handle: direct((call) => documents.update(call.ctx, ...ids(call), call.params.documentId!, writeInput(call.body as Body))),
     }),
     route({
       method: 'delete', path: `${BASE}/:documentId`, operationId: 'deleteDocument', limits: DELETE_LIMIT, access: WRITE, status: 204,
-      handle: (call) => documents.delete(call.ctx, ...ids(call), call.params.documentId!),
+      handle: direct((call) => documents.delete(call.ctx, ...ids(call), call.params.documentId!)),
     }),
     route({
       method: 'patch', path: `${BASE}/:documentId/:attribute/increment`, operationId: 'incrementDocumentAttribute', limits: WRITE_LIMIT, access: WRITE,
-      handle: (call) => documents.increment(call.ctx, ...ids(call), call.params.documentId!, call.params.attribute!, call.body as { value?: number; max?: number }, 1),
+      handle: direct((call) => documents.increment(call.ctx, ...ids(call), call.params.documentId!, call.params.attribute!, call.body as { value?: number; max?: number }, 1)),
     }),
     route({
       method: 'patch', path: `${BASE}/:documentId/:attribute/decrement`, operationId: 'decrementDocumentAttribute', limits: WRITE_LIMIT, access: WRITE,
-      handle: (call) => documents.increment(call.ctx, ...ids(call), call.params.documentId!, call.params.attribute!, call.body as { value?: number; min?: number }, -1),
+      handle: direct((call) => documents.increment(call.ctx, ...ids(call), call.params.documentId!, call.params.attribute!, call.body as { value?: number; min?: number }, -1)),
     }),
   ];
 }
