@@ -6,7 +6,9 @@
 import { isIP } from 'node:net';
 import { AppError, invalidParam } from '../../errors/index.ts';
 import { parseApiDate, toApiDate } from '../../lib/dates.ts';
-import type { AttributeFormat, AttributeMeta, AttributeType } from '../collections/collection-meta.ts';
+import type { AttributeFormat, AttributeMeta, AttributeSpec, AttributeType } from '../collections/collection-meta.ts';
+
+export type { AttributeSpec };
 
 /** The `/attributes/<kind>` route families. */
 export const ATTRIBUTE_KINDS = ['string', 'integer', 'float', 'boolean', 'datetime', 'email', 'enum', 'url', 'ip'] as const;
@@ -24,19 +26,6 @@ export const COLUMNS_MAX = 1017;
 const SYSTEM_ROW_BYTES = 8 + 8 + (36 * 4 + 1) + 7 + 7 + 11;
 const SYSTEM_COLUMNS = 6;
 
-/** A normalised attribute definition (what the metadata row stores). */
-export interface AttributeSpec {
-  readonly key: string;
-  readonly type: AttributeType;
-  readonly format: AttributeFormat;
-  readonly size: number;
-  readonly required: boolean;
-  readonly array: boolean;
-  readonly default: unknown;
-  readonly min?: number;
-  readonly max?: number;
-  readonly elements?: readonly string[];
-}
 
 const FIXED: Partial<Record<AttributeKind, { format: AttributeFormat; size: number }>> = {
   email: { format: 'email', size: 254 }, ip: { format: 'ip', size: 39 }, url: { format: 'url', size: 2000 }, enum: { format: 'enum', size: 255 },

@@ -8,7 +8,8 @@ export type AttributeType = 'string' | 'integer' | 'double' | 'boolean' | 'datet
 export type AttributeFormat = '' | 'email' | 'enum' | 'url' | 'ip';
 export type AttributeStatus = 'processing' | 'available' | 'failed' | 'deleting';
 
-export interface AttributeMeta {
+/** An attribute's definition: what a create/update request normalises to. */
+export interface AttributeSpec {
   readonly key: string;
   readonly type: AttributeType;
   readonly format: AttributeFormat;
@@ -19,6 +20,10 @@ export interface AttributeMeta {
   readonly min?: number;
   readonly max?: number;
   readonly elements?: readonly string[];
+}
+
+/** A stored attribute: its definition plus status and physical column. */
+export interface AttributeMeta extends AttributeSpec {
   readonly status: AttributeStatus;
   readonly error: string;
   /** Physical column: `a{sequence}`. */
