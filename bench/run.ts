@@ -6,6 +6,9 @@
  *   npm run bench -- --quick      smoke run: 2 s per workload, tiny seeds
  *   npm run bench -- --embedded   also run the workloads on the embedded default (SQLite, in-process store)
  *   --skip-floors --skip-scale --skip-cold   leave a phase out
+ *   --only=a_get_user,b_list_user            run only these API workloads
+ *   --profile                     run the MariaDB-leg server with --cpu-prof during the API workloads and
+ *                                 print where its CPU time went (profile kept in bench/results/profiles/)
  *
  * Uses a scratch database `tenantry_bench` on 127.0.0.1:3306 (root, no password; override with
  * BENCH_MYSQL_URL) and Redis keys `tb:*` on 127.0.0.1:6379 (BENCH_REDIS_URL); both removed at the end.
@@ -24,6 +27,7 @@ import { seedScale, type ScaleResult } from './seed/scale-seed.ts';
 import { listWorkload, workloads } from './workloads.ts';
 import { coldStart, type ColdStart } from './cold-start.ts';
 import { checkTargets } from './targets.ts';
+import { formatProfile, latestProfile, summarizeProfile, type ProfileSummary } from './lib/cpu-profile.ts';
 import { formatTable, formatTargets, ratio, type Row } from './report.ts';
 
 const args = new Set(process.argv.slice(2));
@@ -32,6 +36,9 @@ const plan: LoadPlan = quick ? { connections: 10, warmupS: 1, durationS: 2 } : {
 const seedDocs = quick ? 1000 : 10_000;
 const scale = quick ? { tenants: 20, perTenant: 500 } : { tenants: 999, perTenant: 1000 };
 const log = (s: string) => console.log(s);
+const argList = process.argv.slice(2);
+const onlyWorkloads = argList.find((a) => a.startsWith('--only='))?.slice(7).split(',') ?? null;
+const profileDir = join(ROOT, 'bench/results/profiles');
 
 export interface WorkloadResult { readonly id: string; readonly title: string; readonly result: LoadResult; readonly ratioToHello: number | null }
 export interface BenchReport {
@@ -44,6 +51,7 @@ export interface BenchReport {
   embedded: WorkloadResult[];
   scale: { workload: string | null; at10k: LoadResult | null; at1m: LoadResult | null; seed: ScaleResult | null };
   coldStart: ColdStart | null;
+  profile: ProfileSummary | null;
   errors: string[];
 }
 
@@ -65,7 +73,7 @@ async function phase(report: BenchReport, name: string, fn: () => Promise<void>)
 
 async function runWorkloads(server: TenantryProc, fixture: BenchFixture, hello: number | null): Promise<WorkloadResult[]> {
   const out: WorkloadResult[] = [];
-  for (const w of workloads(server.url, fixture)) {
+  for (const w of workloads(server.url, fixture).filter((x) => !onlyWorkloads || onlyWorkloads.includes(x.id))) {
     const result = await measure(w.spec, plan, server.proc.pid);
     out.push({ id: w.id, title: w.title, result, ratioToHello: hello ? ratio(result, { rps: hello }) : null });
     log(`  ${w.id}: ${result.rps} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms${result.non2xx ? `, ${result.non2xx} non-2xx ${JSON.stringify(result.statuses)}` : ''}`);
@@ -76,10 +84,26 @@ async function runWorkloads(server: TenantryProc, fixture: BenchFixture, hello: 
 async function mariadbPhases(report: BenchReport, scratch: Scratch): Promise<void> {
   let server: TenantryProc | null = null;
   try {
-    server = await startTenantry({ databaseUrl: scratch.databaseUrl, redisUrl: scratch.redisUrl, namespace: BENCH_NS, name: 'tenantry-mariadb' });
+    const profiling = args.has('--profile');
+    if (profiling) mkdirSync(profileDir, { recursive: true });
+    const nodeArgs = profiling ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+    const start = (extra: readonly string[] = []) => startTenantry({ databaseUrl: scratch.databaseUrl, redisUrl: scratch.redisUrl, namespace: BENCH_NS, name: 'tenantry-mariadb', nodeArgs: extra });
+    server = await start();
     const call = api(server.url);
     const fixture = await seedBench(call, seedDocs, log);
+    if (profiling) {
+      // Profile the workloads only, not the seeding (start-up is still in it: about a second).
+      await server.stop();
+      server = await start(nodeArgs);
+    }
     report.mariadb = await runWorkloads(server, fixture, report.floors?.hello.rps ?? null);
+    if (profiling) {
+      // The profile is written when the process exits; the scale phase runs on a fresh, unprofiled server.
+      await server.stop();
+      const file = latestProfile(profileDir);
+      if (file) { report.profile = summarizeProfile(file); log(formatProfile(report.profile)); }
+      server = await start();
+    }
     if (args.has('--skip-scale')) return;
     const list = listWorkload(server.url, fixture);
     report.scale.workload = list.id;
@@ -128,7 +152,7 @@ function rows(report: BenchReport): Row[] {
 async function main(): Promise<void> {
   const scratch = await openScratch(process.env.BENCH_MYSQL_URL, process.env.BENCH_REDIS_URL);
   const started = performance.now();
-  const report: BenchReport = { startedAt: new Date().toISOString(), quick, machine: await machine(scratch), plan, floors: null, mariadb: [], embedded: [], scale: { workload: null, at10k: null, at1m: null, seed: null }, coldStart: null, errors: [] };
+  const report: BenchReport = { startedAt: new Date().toISOString(), quick, machine: await machine(scratch), plan, floors: null, mariadb: [], embedded: [], scale: { workload: null, at10k: null, at1m: null, seed: null }, coldStart: null, profile: null, errors: [] };
   log(`Tenantry bench (${quick ? 'quick' : 'full'}): Node ${process.version}, ${report.machine.cpus} × ${report.machine.cpuModel}, MariaDB ${report.machine.mariadb}`);
   try {
     if (!args.has('--skip-floors')) await phase(report, 'floors', async () => { report.floors = await runFloors(scratch, plan, log); });
