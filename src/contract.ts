@@ -3,16 +3,17 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 
+export interface OpenApiParameter { name: string; in: string; required?: boolean; schema?: object }
 export interface OpenApiOperation {
   operationId?: string;
-  parameters?: Array<{ name: string; in: string; required?: boolean; schema?: object }>;
+  parameters?: Array<OpenApiParameter | { $ref: string }>;
   requestBody?: { required?: boolean; content?: Record<string, { schema?: object }> };
   responses?: Record<string, unknown>;
 }
 export interface OpenApiDocument {
   openapi: string;
-  paths: Record<string, Record<string, OpenApiOperation>>;
-  components?: { schemas?: Record<string, object>; [k: string]: unknown };
+  paths: Record<string, Record<string, OpenApiOperation> & { parameters?: OpenApiOperation['parameters'] }>;
+  components?: { schemas?: Record<string, object>; parameters?: Record<string, OpenApiParameter>; [k: string]: unknown };
 }
 
 export const CONTRACT_PATH = fileURLToPath(new URL('../openapi.yaml', import.meta.url));

@@ -6,19 +6,36 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { invalidParam, missingParam, AppError } from '../errors/index.ts';
-import type { OpenApiDocument, OpenApiOperation } from '../contract.ts';
+import type { OpenApiDocument, OpenApiOperation, OpenApiParameter } from '../contract.ts';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => void;
 const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 
-export interface OperationRef { readonly path: string; readonly method: string; readonly op: OpenApiOperation }
+export interface OperationRef {
+  readonly path: string;
+  readonly method: string;
+  readonly op: OpenApiOperation;
+  /** Path-item and operation parameters, `$ref`s resolved (the operation's win on a name clash). */
+  readonly parameters: readonly OpenApiParameter[];
+}
 
 export function indexOperations(doc: OpenApiDocument): Map<string, OperationRef> {
+  const resolve = (p: OpenApiParameter | { $ref: string }): OpenApiParameter => {
+    if (!('$ref' in p)) return p;
+    const name = p.$ref.replace('#/components/parameters/', '');
+    const found = doc.components?.parameters?.[name];
+    if (!found) throw new Error(`openapi.yaml: unresolved parameter ${p.$ref}`);
+    return found;
+  };
   const out = new Map<string, OperationRef>();
   for (const [path, item] of Object.entries(doc.paths ?? {})) {
+    const shared = (item.parameters ?? []).map(resolve);
     for (const method of HTTP_METHODS) {
-      const op = item[method];
-      if (op?.operationId) out.set(op.operationId, { path, method, op });
+      const op = item[method] as OpenApiOperation | undefined;
+      if (!op?.operationId) continue;
+      const own = (op.parameters ?? []).map(resolve);
+      const parameters = [...shared.filter((s) => !own.some((o) => o.name === s.name && o.in === s.in)), ...own];
+      out.set(op.operationId, { path, method, op, parameters });
     }
   }
   return out;
@@ -58,7 +75,7 @@ export function createValidators(doc: OpenApiDocument) {
     if (!ref) throw new Error(`operationId ${operationId} is not in openapi.yaml`);
     const properties: Record<string, unknown> = {};
     const required: string[] = [];
-    for (const p of ref.op.parameters ?? []) {
+    for (const p of ref.parameters) {
       if (p.in !== 'path' && p.in !== 'query') continue;
       properties[p.name] = retarget(p.schema ?? {});
       if (p.required) required.push(p.name);

@@ -63,6 +63,17 @@ describeLegs('HTTP basics: errors, CORS, parsing', (leg) => {
     assert.equal(bad.body.type, 'general_query_invalid');
   });
 
+  test('shared parameters from components and path items are validated too', async () => {
+    const tooMany = Array.from({ length: 101 }, () => JSON.stringify({ method: 'limit', values: [5] }));
+    const res = await call('GET', '/projects', { cookie: owner.cookie, query: { queries: tooMany } });
+    assert.equal(res.status, 400);
+    assert.equal(res.body.type, 'general_argument_invalid');
+    assert.match(res.body.message, /queries/);
+    const longId = await call('GET', `/projects/${'x'.repeat(37)}`, { cookie: owner.cookie });
+    assert.equal(longId.status, 400);
+    assert.match(longId.body.message, /projectId/);
+  });
+
   test('DELETE carries a JSON body like the SDKs send it', async () => {
     const p = await newProject(server, owner);
     const res = await call('DELETE', `/projects/${p.id}`, { cookie: owner.cookie, body: {} });
