@@ -7,6 +7,7 @@
  *   npm run bench -- --embedded   also run the workloads on the embedded default (SQLite, in-process store)
  *   --skip-floors --skip-scale --skip-cold   leave a phase out
  *   --only=a_get_user,b_list_user            run only these API workloads
+ *   --skip-census                 leave out the round-trips-per-request census
  *   --profile                     run the MariaDB-leg server with --cpu-prof during the API workloads and
  *                                 print where its CPU time went (profile kept in bench/results/profiles/)
  *
@@ -27,6 +28,7 @@ import { seedScale, type ScaleResult } from './seed/scale-seed.ts';
 import { listWorkload, workloads } from './workloads.ts';
 import { coldStart, type ColdStart } from './cold-start.ts';
 import { checkTargets } from './targets.ts';
+import { roundTripCensus, type CensusRow } from './census.ts';
 import { formatProfile, latestProfile, summarizeProfile, type ProfileSummary } from './lib/cpu-profile.ts';
 import { formatTable, formatTargets, ratio, type Row } from './report.ts';
 
@@ -52,6 +54,7 @@ export interface BenchReport {
   scale: { workload: string | null; at10k: LoadResult | null; at1m: LoadResult | null; seed: ScaleResult | null };
   coldStart: ColdStart | null;
   profile: ProfileSummary | null;
+  census: CensusRow[];
   errors: string[];
 }
 
@@ -104,6 +107,10 @@ async function mariadbPhases(report: BenchReport, scratch: Scratch): Promise<voi
       if (file) { report.profile = summarizeProfile(file); log(formatProfile(report.profile)); }
       server = await start();
     }
+    if (!args.has('--skip-census')) {
+      report.census = await roundTripCensus(scratch, fixture, quick ? 50 : 200, onlyWorkloads);
+      log(`  round trips per request (MariaDB commands / Redis commands): ${report.census.map((c) => `${c.id} ${c.sqlPerRequest}/${c.redisPerRequest}`).join(', ')}`);
+    }
     if (args.has('--skip-scale')) return;
     const list = listWorkload(server.url, fixture);
     report.scale.workload = list.id;
@@ -142,7 +149,10 @@ function rows(report: BenchReport): Row[] {
     out.push({ name: 'floor: thin handler insert', result: f.thinInsert, ratio: ratio(f.thinInsert, f.hello) });
     out.push({ name: 'floor: mysql2 PK SELECT loop (no HTTP)', result: f.pkLoop, ratio: ratio(f.pkLoop, f.hello) });
   }
-  for (const w of report.mariadb) out.push({ name: `MariaDB+Redis ${w.title}`, result: w.result, ratio: w.ratioToHello });
+  for (const w of report.mariadb) {
+    const c = report.census.find((x) => x.id === w.id);
+    out.push({ name: `MariaDB+Redis ${w.title}`, result: w.result, ratio: w.ratioToHello, note: c ? `${c.sqlPerRequest} SQL + ${c.redisPerRequest} Redis round trips/req` : undefined });
+  }
   if (report.scale.at10k) out.push({ name: `scale: ${report.scale.workload}, main project ${seedDocs} docs`, result: report.scale.at10k, ratio: hello ? ratio(report.scale.at10k, hello) : null });
   if (report.scale.at1m) out.push({ name: `scale: ${report.scale.workload}, table at ${report.scale.seed?.documents} docs / ${report.scale.seed?.tenants} projects`, result: report.scale.at1m, ratio: hello ? ratio(report.scale.at1m, hello) : null });
   for (const w of report.embedded) out.push({ name: `SQLite ${w.title}`, result: w.result, ratio: w.ratioToHello });
@@ -152,7 +162,7 @@ function rows(report: BenchReport): Row[] {
 async function main(): Promise<void> {
   const scratch = await openScratch(process.env.BENCH_MYSQL_URL, process.env.BENCH_REDIS_URL);
   const started = performance.now();
-  const report: BenchReport = { startedAt: new Date().toISOString(), quick, machine: await machine(scratch), plan, floors: null, mariadb: [], embedded: [], scale: { workload: null, at10k: null, at1m: null, seed: null }, coldStart: null, profile: null, errors: [] };
+  const report: BenchReport = { startedAt: new Date().toISOString(), quick, machine: await machine(scratch), plan, floors: null, mariadb: [], embedded: [], scale: { workload: null, at10k: null, at1m: null, seed: null }, coldStart: null, profile: null, census: [], errors: [] };
   log(`Tenantry bench (${quick ? 'quick' : 'full'}): Node ${process.version}, ${report.machine.cpus} × ${report.machine.cpuModel}, MariaDB ${report.machine.mariadb}`);
   try {
     if (!args.has('--skip-floors')) await phase(report, 'floors', async () => { report.floors = await runFloors(scratch, plan, log); });

@@ -29,12 +29,13 @@ export interface LoadPlan {
   readonly durationS: number;
 }
 
-async function fire(spec: LoadSpec, connections: number, durationS: number) {
+async function fire(spec: LoadSpec, connections: number, durationS: number, amount?: number) {
   const u = new URL(spec.url);
   return autocannon({
     url: `${u.protocol}//${u.host}`,
     connections,
     duration: durationS,
+    ...(amount ? { amount } : {}),
     timeout: 10,
     requests: [{
       method: spec.method ?? 'GET', path: u.pathname + u.search,
@@ -63,4 +64,10 @@ export async function measure(spec: LoadSpec, plan: LoadPlan, serverPid: number 
     statuses,
     rssMb: rss?.stop() ?? null,
   };
+}
+
+/** Exactly `amount` requests, one at a time (for counting round trips per request). Returns the non-2xx count. */
+export async function sequential(spec: LoadSpec, amount: number): Promise<number> {
+  const r = await fire(spec, 1, 600, amount);
+  return r.non2xx + r.errors;
 }
