@@ -8,6 +8,7 @@
  *   --skip-floors --skip-scale --skip-cold   leave a phase out
  *   --only=a_get_user,b_list_user            run only these API workloads
  *   --skip-census                 leave out the round-trips-per-request census
+ *   --scale-tenants=N             extra projects for the scale step (default 999 → ~1 M documents)
  *   --profile                     run the MariaDB-leg server with --cpu-prof during the API workloads and
  *                                 print where its CPU time went (profile kept in bench/results/profiles/)
  *
@@ -36,7 +37,8 @@ const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
 const plan: LoadPlan = quick ? { connections: 10, warmupS: 1, durationS: 2 } : { connections: 10, warmupS: 3, durationS: 10 };
 const seedDocs = quick ? 1000 : 10_000;
-const scale = quick ? { tenants: 20, perTenant: 500 } : { tenants: 999, perTenant: 1000 };
+const scaleTenants = Number(process.argv.find((a) => a.startsWith('--scale-tenants='))?.slice(16) ?? (quick ? 20 : 999));
+const scale = { tenants: scaleTenants, perTenant: quick ? 500 : 1000 };
 const log = (s: string) => console.log(s);
 const argList = process.argv.slice(2);
 const onlyWorkloads = argList.find((a) => a.startsWith('--only='))?.slice(7).split(',') ?? null;
