@@ -21,7 +21,7 @@ import { join } from 'node:path';
 import { api } from './lib/api.ts';
 import { openScratch, BENCH_NS, type Scratch } from './lib/backends.ts';
 import { measure, type LoadPlan, type LoadResult } from './lib/load.ts';
-import { ROOT } from './lib/procs.ts';
+import { killAllChildren, ROOT } from './lib/procs.ts';
 import { startTenantry, type TenantryProc } from './lib/tenantry.ts';
 import { runFloors, type FloorResults } from './floors/run-floors.ts';
 import { seedBench, ITEMS, type BenchFixture } from './seed/bench-seed.ts';
@@ -162,6 +162,11 @@ function rows(report: BenchReport): Row[] {
 }
 
 async function main(): Promise<void> {
+  // Bounded: a stuck phase can't keep servers running; the scratch database is dropped by the next run.
+  const emergency = (why: string, code: number) => { console.error(`bench: ${why}; stopping every server it started`); killAllChildren(); process.exit(code); };
+  setTimeout(() => emergency('over the 20-minute limit', 2), 20 * 60_000).unref();
+  process.once('SIGINT', () => emergency('interrupted', 130));
+  process.once('SIGTERM', () => emergency('terminated', 143));
   const scratch = await openScratch(process.env.BENCH_MYSQL_URL, process.env.BENCH_REDIS_URL);
   const started = performance.now();
   const report: BenchReport = { startedAt: new Date().toISOString(), quick, machine: await machine(scratch), plan, floors: null, mariadb: [], embedded: [], scale: { workload: null, at10k: null, at1m: null, seed: null }, coldStart: null, profile: null, census: [], errors: [] };

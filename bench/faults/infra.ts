@@ -13,6 +13,13 @@ import { Redis } from 'ioredis';
 import { freePort, sleep, spawnProc, stopProc, waitForHttp, type Proc } from '../lib/procs.ts';
 import { tenantryEnv } from '../lib/tenantry.ts';
 
+const everything = new Set<Supervised>();
+
+/** Emergency stop (Ctrl-C, overall deadline): kill -9 every process the harness started. */
+export function killEverything(): void {
+  for (const s of everything) s.killNow();
+}
+
 /** A supervised process: the harness can kill, freeze or restart it; exits it did not cause are counted. */
 export class Supervised {
   readonly name: string;
@@ -27,6 +34,15 @@ export class Supervised {
   constructor(name: string, start: () => Promise<Proc>) {
     this.name = name;
     this.#start = start;
+    everything.add(this);
+  }
+
+  /** Synchronous kill -9 for emergency exits. */
+  killNow(): void {
+    if (!this.#proc || !this.running) return;
+    this.#expectExit = true;
+    this.#proc.child.kill('SIGCONT');
+    this.#proc.child.kill('SIGKILL');
   }
 
   get pid(): number | null { return this.#proc?.pid ?? null; }

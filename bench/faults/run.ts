@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { api } from '../lib/api.ts';
 import { ROOT } from '../lib/procs.ts';
-import { startMariaDb, startRedis, startTenantryServer, type MariaDb, type RedisServer, type TenantryServer } from './infra.ts';
+import { killEverything, startMariaDb, startRedis, startTenantryServer, type MariaDb, type RedisServer, type TenantryServer } from './infra.ts';
 import { LoadDriver } from './load.ts';
 import { SCENARIOS, type Harness } from './scenarios.ts';
 import { runScenario, type ScenarioReport } from './scenario-runner.ts';
@@ -31,6 +31,17 @@ const log = (s: string) => console.log(`[${new Date().toISOString().slice(11, 19
 async function main(): Promise<void> {
   const started = Date.now();
   const dir = mkdtempSync(join(tmpdir(), 'tenantry-faults-'));
+  // Bounded: whatever happens, the run ends (and takes its processes with it).
+  const emergency = (why: string, code: number) => {
+    console.error(`faults: ${why}; killing every process the harness started`);
+    killEverything();
+    rmSync(dir, { recursive: true, force: true });
+    process.exit(code);
+  };
+  const deadline = setTimeout(() => emergency(`over the ${quick ? 8 : 20}-minute limit`, 2), (quick ? 8 : 20) * 60_000);
+  deadline.unref();
+  process.once('SIGINT', () => emergency('interrupted', 130));
+  process.once('SIGTERM', () => emergency('terminated', 143));
   let db: MariaDb | null = null;
   let redis: RedisServer | null = null;
   const servers: TenantryServer[] = [];

@@ -19,6 +19,13 @@ export interface Proc {
   tail(): string;
 }
 
+const live = new Set<ChildProcess>();
+
+/** kill -9 every child still running (emergency exits: Ctrl-C, an overall deadline). */
+export function killAllChildren(): void {
+  for (const c of live) { c.kill('SIGCONT'); c.kill('SIGKILL'); }
+}
+
 /** Spawns a command with stdout/stderr kept in a small ring buffer (never inherited: the bench table stays readable). */
 export function spawnProc(name: string, command: string, args: readonly string[], env: Record<string, string> = {}): Proc {
   const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -29,7 +36,8 @@ export function spawnProc(name: string, command: string, args: readonly string[]
   };
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
-  const exited = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')));
+  live.add(child);
+  const exited = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => { live.delete(child); resolve(code ?? signal ?? 'unknown'); }));
   if (!child.pid) throw new Error(`${name}: could not spawn ${command}`);
   return { name, child, pid: child.pid, exited, tail: () => lines.join('\n') };
 }
