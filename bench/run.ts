@@ -94,8 +94,7 @@ async function mariadbPhases(report: BenchReport, scratch: Scratch): Promise<voi
     const nodeArgs = profiling ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
     const start = (extra: readonly string[] = []) => startTenantry({ databaseUrl: scratch.databaseUrl, redisUrl: scratch.redisUrl, namespace: BENCH_NS, name: 'tenantry-mariadb', nodeArgs: extra });
     server = await start();
-    const call = api(server.url);
-    const fixture = await seedBench(call, seedDocs, log);
+    const fixture = await seedBench(api(server.url), seedDocs, log);
     if (profiling) {
       // Profile the workloads only, not the seeding (start-up is still in it: about a second).
       await server.stop();
@@ -119,7 +118,7 @@ async function mariadbPhases(report: BenchReport, scratch: Scratch): Promise<voi
     log(`\n== scale: list (b) at ${seedDocs} documents, then ~${seedDocs + scale.tenants * scale.perTenant} over ${scale.tenants + 1} projects`);
     report.scale.at10k = await measure(list.spec, plan, server.proc.pid);
     log(`  ${seedDocs} docs: p50 ${report.scale.at10k.p50} ms, p99 ${report.scale.at10k.p99} ms`);
-    report.scale.seed = await seedScale(call, fixture.owner, scratch.knex, BENCH_NS, { mainProjectId: fixture.project.id, collectionId: ITEMS, ...scale }, log);
+    report.scale.seed = await seedScale(api(server.url), fixture.owner, scratch.knex, BENCH_NS, { mainProjectId: fixture.project.id, collectionId: ITEMS, ...scale }, log);
     report.scale.at1m = await measure(list.spec, plan, server.proc.pid);
     log(`  ${report.scale.seed.documents} docs: p50 ${report.scale.at1m.p50} ms, p99 ${report.scale.at1m.p99} ms`);
   } finally {
