@@ -62,7 +62,13 @@ export async function buildContext(req: Request, requestId: string, services: Se
     userAgent: header(req, 'user-agent') ?? '',
     origin: header(req, 'origin'),
   };
-  const projectId = header(req, 'x-appwrite-project') ?? (typeof req.query.project === 'string' ? req.query.project : null) ?? 'console';
+  const fromHeader = header(req, 'x-appwrite-project');
+  const fromQuery = typeof req.query.project === 'string' ? req.query.project : null;
+  // Two different project IDs in one request are refused rather than one being picked.
+  if (fromHeader && fromQuery && fromHeader !== fromQuery) {
+    throw new AppError('general_argument_invalid', { message: 'The X-Appwrite-Project header and the project query parameter name different projects.' });
+  }
+  const projectId = fromHeader ?? fromQuery ?? 'console';
 
   if (projectId === 'console') {
     const creds = readCredentials(req, 'console');

@@ -74,6 +74,18 @@ describeLegs('HTTP basics: errors, CORS, parsing', (leg) => {
     assert.match(longId.body.message, /projectId/);
   });
 
+  test('a header and a ?project= naming different projects are refused, never one picked', async () => {
+    const a = await newProject(server, owner);
+    const b = await newProject(server, owner);
+    const conflict = await call('GET', '/health/db', { project: a.id, key: a.key, query: { project: b.id } });
+    assert.equal(conflict.status, 400);
+    assert.equal(conflict.body.type, 'general_argument_invalid');
+    const agree = await call('GET', '/health/db', { project: a.id, key: a.key, query: { project: a.id } });
+    assert.equal(agree.status, 200);
+    const queryOnly = await call('GET', '/health/db', { key: a.key, query: { project: a.id } });
+    assert.equal(queryOnly.status, 200);
+  });
+
   test('DELETE carries a JSON body like the SDKs send it', async () => {
     const p = await newProject(server, owner);
     const res = await call('DELETE', `/projects/${p.id}`, { cookie: owner.cookie, body: {} });
