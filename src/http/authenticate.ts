@@ -13,6 +13,8 @@ import { CONSOLE_TENANT } from '../features/console/owners.service.ts';
 import type { Services } from '../services.ts';
 import type { Principal, RequestContext } from './context.ts';
 import { parseCookies, sessionCookieName } from './cookies.ts';
+import { routeLimiterOf } from './rate-limit.ts';
+import type { HitRequest, WindowHit } from '../store/kv-store.ts';
 
 /** Scopes a client holds by role (Appwrite's `roles.php`, limited to the services Tenantry serves). */
 const GUEST_SCOPES = ['public', 'sessions.write', 'documents.read', 'documents.write'];
@@ -50,9 +52,17 @@ function header(req: Request, name: string): string | null {
   return s && s.length > 0 ? s : null;
 }
 
+/** Lets the resolver count the route's rate-limit windows in its session round trip. */
+export interface ResolveOptions {
+  /** The window hits to count for the user a session token names. */
+  readonly hits?: (userId: string) => readonly HitRequest[];
+  /** Receives those hits and what was counted (null: not counted). */
+  readonly onHits?: (hits: readonly HitRequest[], counted: ReadonlyArray<WindowHit | null>) => void;
+}
+
 /** End-user resolution for project requests, supplied by the account feature. */
 export interface EndUserResolver {
-  resolve(project: NonNullable<RequestContext['project']>, credentials: Credentials): Promise<{ principal: Principal; roles: readonly string[] } | null>;
+  resolve(project: NonNullable<RequestContext['project']>, credentials: Credentials, options?: ResolveOptions): Promise<{ principal: Principal; roles: readonly string[] } | null>;
 }
 
 export async function buildContext(req: Request, requestId: string, services: Services, endUsers: EndUserResolver | null): Promise<RequestContext> {
@@ -99,7 +109,14 @@ export async function buildContext(req: Request, requestId: string, services: Se
     return freeze({ ...base, project, principal: { kind: 'admin', owner, session }, roles: ['any'], scopes: new Set(ADMIN_SCOPES) });
   }
 
-  const resolved = endUsers && (creds.sessionToken || creds.jwt) ? await endUsers.resolve(project, creds) : null;
+  // The route's limiter (once it has seen the route) has its windows counted in the session round trip.
+  const planned = routeLimiterOf(req);
+  const res = req.res;
+  const options: ResolveOptions = planned && res ? {
+    hits: (userId) => planned.limiter.userHits(planned.def, project, base.ip, userId),
+    onHits: (hits, counted) => planned.limiter.prime(res, hits, counted),
+  } : {};
+  const resolved = endUsers && (creds.sessionToken || creds.jwt) ? await endUsers.resolve(project, creds, options) : null;
   if (resolved && resolved.principal.kind === 'user') {
     return freeze({ ...base, project, principal: resolved.principal, roles: resolved.roles, scopes: new Set(USER_SCOPES) });
   }

@@ -10,6 +10,20 @@ export interface WindowHit {
   readonly resetAt: number;
 }
 
+/** A window hit for `readAndHit`. */
+export interface HitRequest {
+  readonly key: string;
+  readonly windowMs: number;
+  /** Count it only when the first key read holds a JSON record whose `userId` is this (a session). */
+  readonly onlyForUser?: string;
+}
+
+export interface ReadAndHit {
+  readonly values: ReadonlyArray<string | null>;
+  /** One per hit request, in order; null when a conditional hit was not counted. */
+  readonly hits: ReadonlyArray<WindowHit | null>;
+}
+
 export interface KvStore {
   readonly kind: 'memory' | 'redis';
   get(key: string): Promise<string | null>;
@@ -24,6 +38,11 @@ export interface KvStore {
   /** Peeks at a window's count without counting a hit. */
   peek(key: string, windowMs: number, now?: number): Promise<number>;
   resetWindow(key: string, windowMs: number, now?: number): Promise<void>;
+  /**
+   * Reads `keys` and counts `hits` in ONE round trip (Redis: one Lua script, atomic). A signed-in
+   * request uses it to fetch its session and cached identity and count its rate-limit windows together.
+   */
+  readAndHit(keys: readonly string[], hits: readonly HitRequest[], now?: number): Promise<ReadAndHit>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }

@@ -1,4 +1,5 @@
-import { windowStart, type KvStore, type WindowHit } from './kv-store.ts';
+import { windowStart, type KvStore, type ReadAndHit, type WindowHit } from './kv-store.ts';
+import { parseJson } from '../lib/json.ts';
 
 interface Entry { value: string | Map<string, string> | number; expiresAt: number }
 
@@ -26,7 +27,7 @@ export function createMemoryStore(): KvStore {
   };
   const windowKey = (key: string, windowMs: number, now: number) => `${key}:${windowStart(now, windowMs)}`;
 
-  return {
+  const store: KvStore = {
     kind: 'memory',
     async get(key) {
       const e = live(key);
@@ -58,7 +59,15 @@ export function createMemoryStore(): KvStore {
       return typeof e?.value === 'number' ? e.value : 0;
     },
     async resetWindow(key, windowMs, now = Date.now()) { map.delete(windowKey(key, windowMs, now)); },
+    async readAndHit(keys, hits, now = Date.now()): Promise<ReadAndHit> {
+      const values = await Promise.all(keys.map((k) => store.get(k)));
+      const owner = values[0] ? parseJson<{ userId?: unknown } | null>(values[0], null)?.userId : undefined;
+      const counted: Array<WindowHit | null> = [];
+      for (const h of hits) counted.push(h.onlyForUser === undefined || h.onlyForUser === owner ? await store.hit(h.key, h.windowMs, now) : null);
+      return { values, hits: counted };
+    },
     async ping() {},
     async close() { clearInterval(sweeper); map.clear(); },
   };
+  return store;
 }

@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import { AppError } from '../errors/index.ts';
-import { windowStart, type KvStore } from './kv-store.ts';
+import { windowStart, type HitRequest, type KvStore, type ReadAndHit } from './kv-store.ts';
 
 /** Every Redis failure becomes one typed 503, so callers choose fail-closed (sessions) or a fallback (limits). */
 function unavailable(cause: unknown): AppError {
@@ -17,6 +17,37 @@ function failFast(store: KvStore): KvStore {
   }
   return wrapped as unknown as KvStore;
 }
+
+/**
+ * `readAndHit` in one round trip. KEYS: the reads, then the window counters. ARGV: the number of
+ * reads, then per counter its window end and the user it is conditional on ('' = always). A
+ * conditional counter is counted only when the first read is a session of that user, so a forged
+ * token naming someone else's ID can't spend their budget. Returns the reads, then the counts (-1 =
+ * not counted).
+ */
+const READ_AND_HIT = `
+local n = tonumber(ARGV[1])
+local out = {}
+for i = 1, n do out[i] = redis.call('GET', KEYS[i]) end
+local owner = false
+if out[1] then
+  local ok, rec = pcall(cjson.decode, out[1])
+  if ok and type(rec) == 'table' and type(rec.userId) == 'string' then owner = rec.userId end
+end
+for j = n + 1, #KEYS do
+  local a = 2 + (j - n - 1) * 2
+  local only = ARGV[a + 1]
+  if only == '' or only == owner then
+    out[j] = redis.call('INCR', KEYS[j])
+    redis.call('PEXPIREAT', KEYS[j], ARGV[a])
+  else
+    out[j] = -1
+  end
+end
+return out
+`;
+
+type ReadAndHitCommand = (numKeys: number, ...args: Array<string | number>) => Promise<Array<string | number | null>>;
 
 /**
  * Redis store. The client fails fast: no offline queue, no per-command retries, short connect and
@@ -36,6 +67,8 @@ export async function createRedisStore(url: string, options: { commandTimeoutMs?
   redis.on('error', () => { /* surfaced per command; the client keeps reconnecting */ });
   await redis.connect();
   const windowKey = (key: string, windowMs: number, now: number) => `${key}:${windowStart(now, windowMs)}`;
+  redis.defineCommand('tenantryReadAndHit', { lua: READ_AND_HIT });
+  const readAndHitCommand = (redis as unknown as { tenantryReadAndHit: ReadAndHitCommand }).tenantryReadAndHit.bind(redis);
 
   return failFast({
     kind: 'redis',
@@ -60,6 +93,17 @@ export async function createRedisStore(url: string, options: { commandTimeoutMs?
       return Number((await redis.get(windowKey(key, windowMs, now))) ?? 0);
     },
     async resetWindow(key, windowMs, now = Date.now()) { await redis.del(windowKey(key, windowMs, now)); },
+    async readAndHit(keys, hits: readonly HitRequest[], now = Date.now()): Promise<ReadAndHit> {
+      const counters = hits.map((h) => windowKey(h.key, h.windowMs, now));
+      const args = hits.flatMap((h) => [windowStart(now, h.windowMs) + h.windowMs, h.onlyForUser ?? '']);
+      const res = await readAndHitCommand(keys.length + counters.length, ...keys, ...counters, keys.length, ...args);
+      const values = keys.map((_, i) => (typeof res[i] === 'string' ? res[i] : null));
+      const counted = hits.map((h, j) => {
+        const count = Number(res[keys.length + j] ?? -1);
+        return count < 0 ? null : { count, resetAt: windowStart(now, h.windowMs) + h.windowMs };
+      });
+      return { values, hits: counted };
+    },
     async ping() { await redis.ping(); },
     async close() { redis.disconnect(); },
   });

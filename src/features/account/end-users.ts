@@ -5,21 +5,40 @@
  * session is a guest, not an error (as in Appwrite); a forged or expired JWT is 401; a JWT whose
  * session is gone is a guest. A blocked user is 403 `user_blocked`. The session store is checked on
  * every request, so when it is down this throws 503 (fail closed).
+ *
+ * A session token costs one store round trip: the session, the cached identity and the route's
+ * rate-limit windows (`options.hits`) are fetched and counted together (`verifyBatched`).
  */
 import { AppError } from '../../errors/index.ts';
-import type { Credentials, EndUserResolver } from '../../http/authenticate.ts';
+import type { Credentials, EndUserResolver, ResolveOptions } from '../../http/authenticate.ts';
 import type { Principal } from '../../http/context.ts';
 import type { Project } from '../projects/projects.service.ts';
 import type { SessionRecord, SessionService } from '../sessions/sessions.service.ts';
 import type { IdentityService } from '../users/identity.service.ts';
 import { verifyJwt } from '../jwt/jwt.service.ts';
+import type { HitRequest } from '../../store/kv-store.ts';
 
 export function createEndUserResolver(deps: { sessions: SessionService; identities: IdentityService }): EndUserResolver {
   const { sessions, identities } = deps;
   return {
-    async resolve(project: Project, creds: Credentials) {
+    async resolve(project: Project, creds: Credentials, options: ResolveOptions = {}) {
       const tenant = project.sequence;
-      let session: SessionRecord | null = creds.sessionToken ? await sessions.verify(tenant, creds.sessionToken) : null;
+      let session: SessionRecord | null = null;
+      let cachedIdentity: string | null | undefined;
+      if (creds.sessionToken && !creds.jwt) {
+        let hits: readonly HitRequest[] = [];
+        const out = await sessions.verifyBatched(tenant, creds.sessionToken, (userId) => {
+          hits = options.hits?.(userId) ?? [];
+          return { reads: [identities.cacheKey(tenant, userId)], hits };
+        });
+        if (out) {
+          session = out.session;
+          cachedIdentity = out.values[0] ?? null;
+          options.onHits?.(hits, out.hits);
+        }
+      } else if (creds.sessionToken) {
+        session = await sessions.verify(tenant, creds.sessionToken);
+      }
       let via: 'session' | 'jwt' = 'session';
       if (creds.jwt) {
         if (session) throw new AppError('user_jwt_and_cookie_set');
@@ -29,7 +48,7 @@ export function createEndUserResolver(deps: { sessions: SessionService; identiti
         via = 'jwt';
       }
       if (!session) return null;
-      const identity = await identities.load(tenant, session.userId);
+      const identity = await identities.load(tenant, session.userId, via === 'session' ? cachedIdentity : undefined);
       if (!identity) return null;
       if (!identity.user.status) throw new AppError('user_blocked');
       const principal: Principal = { kind: 'user', user: identity.user, session, via };

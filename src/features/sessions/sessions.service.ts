@@ -6,7 +6,7 @@
  */
 import { randomSecret, uniqueId } from '../../lib/ids.ts';
 import { decodeSessionToken, encodeSessionToken, sha256Hex } from '../../lib/tokens.ts';
-import { storeKey, type KvStore } from '../../store/kv-store.ts';
+import { storeKey, type HitRequest, type KvStore, type WindowHit } from '../../store/kv-store.ts';
 
 export interface SessionRecord {
   readonly id: string;
@@ -20,6 +20,13 @@ export interface SessionRecord {
 }
 
 export interface NewSession { readonly session: SessionRecord; readonly secret: string; readonly token: string }
+
+/** `verifyBatched`'s answer: the session (as `verify`), the extra reads and the counted hits. */
+export interface BatchedVerify {
+  readonly session: SessionRecord | null;
+  readonly values: ReadonlyArray<string | null>;
+  readonly hits: ReadonlyArray<WindowHit | null>;
+}
 
 export interface SessionMeta { readonly durationS: number; readonly provider: string; readonly ip: string; readonly userAgent: string }
 
@@ -62,6 +69,21 @@ export class SessionService {
     const session = JSON.parse(raw) as SessionRecord;
     if (session.userId !== decoded.id || Date.parse(session.expire) <= Date.now()) return null;
     return session;
+  }
+
+  /**
+   * `verify` plus other reads and window hits in one store round trip; both may depend on the user
+   * the token names (only trusted once the session matches). Null when the token isn't one (no I/O).
+   */
+  async verifyBatched(tenant: number, token: string, extra: (userId: string) => { reads: readonly string[]; hits: readonly HitRequest[] }): Promise<BatchedVerify | null> {
+    const decoded = decodeSessionToken(token);
+    if (!decoded) return null;
+    const { reads, hits } = extra(decoded.id);
+    const out = await this.#store.readAndHit([this.#byHash(tenant, sha256Hex(decoded.secret)), ...reads], hits);
+    const raw = out.values[0];
+    let session = raw ? (JSON.parse(raw) as SessionRecord) : null;
+    if (session && (session.userId !== decoded.id || Date.parse(session.expire) <= Date.now())) session = null;
+    return { session, values: out.values.slice(1), hits: out.hits };
   }
 
   async get(tenant: number, userId: string, sessionId: string): Promise<SessionRecord | null> {

@@ -48,9 +48,15 @@ export class IdentityService {
 
   #key(tenant: number, userId: string) { return storeKey(this.#ns, tenant, 'identity', userId); }
 
-  /** The user's identity, from the cache when warm; null when the user no longer exists. */
-  async load(tenant: number, userId: string): Promise<Identity | null> {
-    const cached = await this.#store.get(this.#key(tenant, userId));
+  /** The cache key, for a caller that folds the cache read into another round trip (then passes `cached` to `load`). */
+  cacheKey(tenant: number, userId: string): string { return this.#key(tenant, userId); }
+
+  /**
+   * The user's identity, from the cache when warm; null when the user no longer exists.
+   * `cached`: the cache entry already read by the caller (null = a miss); omitted, it is read here.
+   */
+  async load(tenant: number, userId: string, cached?: string | null): Promise<Identity | null> {
+    if (cached === undefined) cached = await this.#store.get(this.#key(tenant, userId));
     if (cached) return parseJson<Identity | null>(cached, null);
     const tdb = new TenantDb(this.#db, tenant);
     const row = await tdb.table('users').first(eq({ _uid: userId }));
