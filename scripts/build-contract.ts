@@ -1,14 +1,16 @@
 /**
  * Builds the contract: merges `openapi/*.yaml` (base.yaml first, then the rest by name) into
- * `openapi.yaml`, then generates `sdk/schema.d.ts` with openapi-typescript.
- *   node scripts/build-contract.ts          write both
- *   node scripts/build-contract.ts --check  exit 1 if either is stale (the test suite runs this)
+ * `openapi.yaml`, then generates `sdk/schema.d.ts` with openapi-typescript and `sdk/openapi.json`
+ * (the same document as JSON, stamped with the YAML's hash: what the server loads at start-up).
+ *   node scripts/build-contract.ts          write all three
+ *   node scripts/build-contract.ts --check  exit 1 if any is stale (the test suite runs this)
  */
 import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse, stringify } from 'yaml';
 import openapiTS, { astToString } from 'openapi-typescript';
+import { contractHash, type CompiledContract } from '../src/contract.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const HEADER = '# GENERATED from openapi/*.yaml by `npm run sdk` — edit the fragments, not this file.\n';
@@ -49,28 +51,32 @@ export function bundle(): Doc {
   return { ...head, paths, components };
 }
 
-export async function render(): Promise<{ yaml: string; types: string }> {
+export async function render(): Promise<{ yaml: string; types: string; json: string }> {
   const doc = bundle();
   const yaml = HEADER + stringify(doc, { lineWidth: 0 });
   const ast = await openapiTS(doc as never);
   const types = '// GENERATED from openapi.yaml by `npm run sdk` (openapi-typescript). Do not edit.\n' + astToString(ast);
-  return { yaml, types };
+  // From the YAML text (not `doc`), so the JSON is exactly what parsing openapi.yaml yields.
+  const compiled: CompiledContract = { sourceSha256: contractHash(yaml), document: parse(yaml) };
+  return { yaml, types, json: JSON.stringify(compiled) + '\n' };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const { yaml, types } = await render();
+  const { yaml, types, json } = await render();
   const yamlPath = join(root, 'openapi.yaml');
   const typesPath = join(root, 'sdk', 'schema.d.ts');
+  const jsonPath = join(root, 'sdk', 'openapi.json');
   if (process.argv.includes('--check')) {
-    const stale = [[yamlPath, yaml], [typesPath, types]].filter(([p, want]) => !existsSync(p!) || readFileSync(p!, 'utf8') !== want).map(([p]) => p);
+    const stale = [[yamlPath, yaml], [typesPath, types], [jsonPath, json]].filter(([p, want]) => !existsSync(p!) || readFileSync(p!, 'utf8') !== want).map(([p]) => p);
     if (stale.length) {
       console.error(`stale: ${stale.join(', ')} — run \`npm run sdk\` and commit the result`);
       process.exit(1);
     }
-    console.log('contract: openapi.yaml and sdk/schema.d.ts are up to date');
+    console.log('contract: openapi.yaml, sdk/schema.d.ts and sdk/openapi.json are up to date');
   } else {
     writeFileSync(yamlPath, yaml);
     writeFileSync(typesPath, types);
-    console.log('wrote openapi.yaml and sdk/schema.d.ts');
+    writeFileSync(jsonPath, json);
+    console.log('wrote openapi.yaml, sdk/schema.d.ts and sdk/openapi.json');
   }
 }

@@ -1,14 +1,15 @@
 /**
  * Request validation against `openapi.yaml`: each route names its operationId and its params and
  * body are checked by that operation's schemas (ajv, JSON Schema 2020-12 as OpenAPI 3.1 uses).
- * Validators compile lazily on first use, keeping cold start short.
+ * Validators compile lazily on first use, keeping cold start short: ajv itself is loaded, and its
+ * two instances built, only when the first operation with parameters or a body is validated.
  */
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
+import { createRequire } from 'node:module';
+import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { invalidParam, missingParam, AppError } from '../errors/index.ts';
 import type { OpenApiDocument, OpenApiOperation, OpenApiParameter } from '../contract.ts';
 
-const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => void;
+const require = createRequire(import.meta.url);
 const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 
 export interface OperationRef {
@@ -60,15 +61,18 @@ export interface RequestValidator {
 
 export function createValidators(doc: OpenApiDocument) {
   const operations = indexOperations(doc);
-  const make = (coerce: boolean) => {
-    const ajv = new Ajv2020({ strict: false, allErrors: false, coerceTypes: coerce ? 'array' : false, useDefaults: false, validateFormats: true });
+  const make = (coerce: boolean): Ajv2020 => {
+    const { Ajv2020: AjvClass } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+    const addFormats = require('ajv-formats') as (ajv: Ajv2020) => void;
+    const ajv = new AjvClass({ strict: false, allErrors: false, coerceTypes: coerce ? 'array' : false, useDefaults: false, validateFormats: true });
     addFormats(ajv);
     ajv.addSchema({ $id: 'contract', components: retarget(doc.components ?? {}) } as object);
     return ajv;
   };
-  const paramAjv = make(true);
-  const bodyAjv = make(false);
+  let paramAjv: Ajv2020 | null = null;
+  let bodyAjv: Ajv2020 | null = null;
   const cache = new Map<string, RequestValidator>();
+  const NOOP: RequestValidator = { params() {}, body() {} };
 
   function compile(operationId: string): RequestValidator {
     const ref = operations.get(operationId);
@@ -80,9 +84,12 @@ export function createValidators(doc: OpenApiDocument) {
       properties[p.name] = retarget(p.schema ?? {});
       if (p.required) required.push(p.name);
     }
-    const paramFn = paramAjv.compile({ type: 'object', properties, required });
     const bodySchema = ref.op.requestBody?.content?.['application/json']?.schema;
-    const bodyFn: ValidateFunction | null = bodySchema ? bodyAjv.compile(retarget(bodySchema) as object) : null;
+    // Nothing to check (e.g. /health): no ajv at all, so a cold start's first request stays cheap.
+    if (Object.keys(properties).length === 0 && !bodySchema) return NOOP;
+    paramAjv ??= make(true);
+    const paramFn = paramAjv.compile({ type: 'object', properties, required });
+    const bodyFn: ValidateFunction | null = bodySchema ? (bodyAjv ??= make(false)).compile(retarget(bodySchema) as object) : null;
     return {
       params(data) { if (!paramFn(data)) throw toAppError(paramFn.errors ?? []); },
       body(data) { if (bodyFn && !bodyFn(data ?? {})) throw toAppError(bodyFn.errors ?? []); },
