@@ -44,9 +44,17 @@ export function permissionsOf(row: Row): string[] {
   return Array.isArray(list) ? list.filter((p): p is string => typeof p === 'string') : [];
 }
 
+const allColumns = new WeakMap<CollectionMeta, readonly string[]>();
+
 /** Physical columns a read needs for this projection. */
 export function columnsFor(meta: CollectionMeta, select: ReadonlySet<string> | null | undefined): string[] {
-  const attrs = availableAttributes(meta).filter((a) => !select || select.has(a.key));
+  if (!select) {
+    // The full projection is the same for every read of this metadata object.
+    let cols = allColumns.get(meta);
+    if (!cols) { cols = [...SYSTEM_READ_COLUMNS, ...availableAttributes(meta).map((a) => a.column)]; allColumns.set(meta, cols); }
+    return [...cols];
+  }
+  const attrs = availableAttributes(meta).filter((a) => select.has(a.key));
   return [...SYSTEM_READ_COLUMNS, ...attrs.map((a) => a.column)];
 }
 

@@ -37,9 +37,14 @@ export function fieldsOf(meta: CollectionMeta): Map<string, Field> {
   return fields;
 }
 
+const available = new WeakMap<CollectionMeta, readonly AttributeMeta[]>();
+
 /** Attributes a document reads and writes: only `available` ones (a processing column may not exist yet). */
 export function availableAttributes(meta: CollectionMeta): readonly AttributeMeta[] {
-  return meta.attributes.filter((a) => a.status === 'available');
+  // Per metadata object, like `fieldsOf`: every read and every listed row asks again.
+  let list = available.get(meta);
+  if (!list) { list = Object.freeze(meta.attributes.filter((a) => a.status === 'available')); available.set(meta, list); }
+  return list;
 }
 
 /** True when an available fulltext index covers exactly this one attribute. */
