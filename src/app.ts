@@ -16,6 +16,9 @@ import { createServices, type AppDeps, type Services } from './services.ts';
 import { createEndUserResolver } from './features/account/end-users.ts';
 import { KvRouteLimiter } from './http/rate-limit.ts';
 import { consoleUi } from './features/console-ui/console-ui.ts';
+import { RequestDeadlines } from './http/deadline.ts';
+import { ProjectConcurrency } from './http/project-concurrency.ts';
+import { translateDriverError } from './db/errors.ts';
 
 export interface AppOptions {
   /** The parsed contract; defaults to the repository's openapi.yaml. */
@@ -27,6 +30,8 @@ export interface AppOptions {
 export interface TenantryApp {
   readonly app: Express;
   readonly services: Services;
+  /** Resolves once no route handler is running (requests answered by their deadline included): for graceful shutdown. */
+  drain(): Promise<void>;
 }
 
 export function createTenantry(deps: AppDeps, options: AppOptions = {}): TenantryApp {
@@ -38,6 +43,9 @@ export function createTenantry(deps: AppDeps, options: AppOptions = {}): Tenantr
   app.set('query parser', (s: string) => qs.parse(s, { arrayLimit: 100, parameterLimit: 300, depth: 2, allowPrototypes: false }));
 
   app.use(requestLog(deps.logger));
+  const onError = errorHandler(deps.logger, deps.config.version);
+  const { reliability } = deps.config;
+  const deadlines = new RequestDeadlines(reliability.requestTimeoutMs, (err, req, res) => onError(err, req, res, () => {}));
   const api = express.Router();
   api.use(corsMiddleware(services, new URL(deps.config.publicUrl).origin));
   mountRoutes(api, allRoutes(services, deps), {
@@ -46,13 +54,16 @@ export function createTenantry(deps: AppDeps, options: AppOptions = {}): Tenantr
     // Defaults: project end users from sessions/JWTs, and the KV-store rate limiter. `null` turns either off.
     endUsers: options.endUsers === undefined ? createEndUserResolver(services) : options.endUsers,
     limiter: options.limiter === undefined ? new KvRouteLimiter(deps.store, deps.config.namespace, deps.logger) : options.limiter,
+    deadlines,
+    concurrency: new ProjectConcurrency({ limit: reliability.projectConcurrency, queue: reliability.projectQueue, waitMs: reliability.projectQueueWaitMs }),
+    translateError: (e) => translateDriverError(deps.database.dialect, e),
   });
   api.use(routeNotFound);
   app.use('/v1', api);
   app.use('/console', consoleUi());
   app.use(routeNotFound);
-  app.use(errorHandler(deps.logger, deps.config.version));
-  return { app, services };
+  app.use(onError);
+  return { app, services, drain: () => deadlines.idle() };
 }
 
 export function createApp(deps: AppDeps, options: AppOptions = {}): Express {

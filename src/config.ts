@@ -9,10 +9,37 @@ export interface DatabaseConfig {
   readonly client: 'sqlite' | 'mysql';
   readonly poolMin: number;
   readonly poolMax: number;
+  /** How long a query waits for a pooled connection before failing with 503 (pool exhausted or database unreachable). */
   readonly acquireTimeoutMs: number;
+  /**
+   * TCP connect + handshake limit for a new MariaDB connection (a frozen server accepts TCP but never
+   * greets). Optional only for hand-written configs (benches); `parseConfig` always sets it (2000).
+   */
+  readonly connectTimeoutMs?: number;
   readonly idleTimeoutMs: number;
   /** MariaDB `max_statement_time` for request queries, in seconds (0 = unlimited). */
   readonly statementTimeoutS: number;
+  /**
+   * Client-side guard per MariaDB query (0 = none): a server that hasn't answered by then is frozen or
+   * partitioned, so the connection is destroyed instead of waiting forever. Kept above
+   * `statementTimeoutS`, which the server enforces itself; DDL (run with `max_statement_time=0`) is exempt.
+   * Optional like `connectTimeoutMs` (absent = none).
+   */
+  readonly queryTimeoutMs?: number;
+}
+
+/** Overload protection for the HTTP API (see README "Reliability"). */
+export interface ReliabilityConfig {
+  /** After this long a request is answered 503 `general_service_unavailable` + Retry-After (0 = no deadline). */
+  readonly requestTimeoutMs: number;
+  /** In-flight requests per project per process on project routes (0 = no cap). */
+  readonly projectConcurrency: number;
+  /** Requests of one project that may wait for a slot; beyond that they are refused at once. */
+  readonly projectQueue: number;
+  /** How long a queued request waits for a slot before it is refused (429 + Retry-After). */
+  readonly projectQueueWaitMs: number;
+  /** After a Redis failure, calls skip Redis (fail fast, 503 upstream) for this long before a probe (0 = no breaker). */
+  readonly redisBreakerCooldownMs: number;
 }
 
 export interface Config {
@@ -21,6 +48,7 @@ export interface Config {
   readonly publicUrl: string;
   readonly database: DatabaseConfig;
   readonly redisUrl: string | null;
+  readonly reliability: ReliabilityConfig;
   readonly namespace: string;
   readonly layout: Layout;
   readonly openSignup: boolean;
@@ -45,6 +73,8 @@ export function parseConfig(env: Env, version = '0.1.0'): Config {
   const url = str(env, 'DATABASE_URL', 'sqlite:./data/tenantry.db');
   const client = databaseClient(url);
   const poolMax = int(env, 'TENANTRY_DB_POOL_MAX', client === 'sqlite' ? 1 : 10, 1, 1000);
+  const statementTimeoutS = int(env, 'TENANTRY_DB_STATEMENT_TIMEOUT_S', 10, 0, 3600);
+  const projectConcurrency = int(env, 'TENANTRY_PROJECT_CONCURRENCY', Math.max(2, Math.floor(poolMax / 2)), 0, 10_000);
   const config: Config = {
     port,
     host,
@@ -54,11 +84,24 @@ export function parseConfig(env: Env, version = '0.1.0'): Config {
       client,
       poolMin: int(env, 'TENANTRY_DB_POOL_MIN', client === 'sqlite' ? 1 : 0, 0, poolMax),
       poolMax,
-      acquireTimeoutMs: int(env, 'TENANTRY_DB_ACQUIRE_TIMEOUT_MS', 10_000, 100, 600_000),
+      // Below the request deadline, so a wedged pool answers 503 itself rather than being cut off.
+      acquireTimeoutMs: int(env, 'TENANTRY_DB_ACQUIRE_TIMEOUT_MS', 3000, 100, 600_000),
+      connectTimeoutMs: int(env, 'TENANTRY_DB_CONNECT_TIMEOUT_MS', 2000, 100, 60_000),
       idleTimeoutMs: int(env, 'TENANTRY_DB_IDLE_TIMEOUT_MS', 30_000, 1000, 3_600_000),
-      statementTimeoutS: int(env, 'TENANTRY_DB_STATEMENT_TIMEOUT_S', 10, 0, 3600),
+      statementTimeoutS,
+      queryTimeoutMs: int(env, 'TENANTRY_DB_QUERY_TIMEOUT_MS', statementTimeoutS > 0 ? statementTimeoutS * 1000 + 5000 : 0, 0, 3_600_000),
     },
     redisUrl: redisUrl(env),
+    reliability: {
+      // Under the 5 s a client (and SECURITY-REFERENCE §3.7) waits, with 1 s for a loaded event loop.
+      requestTimeoutMs: int(env, 'TENANTRY_REQUEST_TIMEOUT_MS', 4000, 0, 600_000),
+      projectConcurrency,
+      // The queue only bounds memory (a burst of a few hundred parallel calls is normal); the wait bounds latency,
+      // leaving half the request deadline for the work itself.
+      projectQueue: int(env, 'TENANTRY_PROJECT_QUEUE', 1000, 0, 100_000),
+      projectQueueWaitMs: int(env, 'TENANTRY_PROJECT_QUEUE_WAIT_MS', 2000, 0, 600_000),
+      redisBreakerCooldownMs: int(env, 'TENANTRY_REDIS_BREAKER_COOLDOWN_MS', 1000, 0, 600_000),
+    },
     namespace: namespace(env),
     layout: oneOf(env, 'TENANTRY_LAYOUT', ['shared', 'isolated'] as const, 'shared'),
     openSignup: bool(env, 'TENANTRY_OPEN_SIGNUP', false),
@@ -66,6 +109,10 @@ export function parseConfig(env: Env, version = '0.1.0'): Config {
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
     version,
   };
+  const queryTimeoutMs = config.database.queryTimeoutMs ?? 0;
+  if (queryTimeoutMs > 0 && statementTimeoutS > 0 && queryTimeoutMs <= statementTimeoutS * 1000) {
+    throw new ConfigError('TENANTRY_DB_QUERY_TIMEOUT_MS', `must exceed TENANTRY_DB_STATEMENT_TIMEOUT_S (${statementTimeoutS} s), which the server enforces itself`);
+  }
   return deepFreeze(config);
 }
 

@@ -3,6 +3,7 @@
  * the app gets a `Database` and builds `TenantDb`s from it.
  */
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import knexFactory, { type Knex } from 'knex';
 import type { DatabaseConfig, Layout } from '../config.ts';
@@ -65,10 +66,48 @@ function openSqlite(config: DatabaseConfig): Knex {
   });
 }
 
+interface MysqlConn {
+  query(options: { sql: string; timeout?: number }, cb: (err: Error | null) => void): void;
+  destroy(): void;
+  stream?: { destroy(): void };
+  __knex__disposed?: unknown;
+}
+interface QueryObject { sql?: string; options?: Record<string, unknown> }
+type MysqlClientClass = new (config: Knex.Config) => { _query(conn: MysqlConn, obj: QueryObject): Promise<unknown> };
+
+/**
+ * knex's mysql2 client with a client-side timeout on every query (mysql2's per-query `timeout`). A
+ * query past it means the server is frozen or partitioned — `max_statement_time` would have ended a
+ * merely slow one — so the connection is destroyed rather than handed back to the pool behind a
+ * command that may never finish. DDL lifts `max_statement_time` and is exempt here too.
+ */
+function guardedMysqlClient(queryTimeoutMs: number): MysqlClientClass {
+  const require = createRequire(import.meta.url);
+  const Base = require('knex/lib/dialects/mysql2/index.js') as MysqlClientClass;
+  return class GuardedMysql2 extends Base {
+    override async _query(conn: MysqlConn, obj: QueryObject): Promise<unknown> {
+      if (queryTimeoutMs > 0 && obj?.sql && obj.options?.timeout === undefined && !/max_statement_time\s*=\s*0\b/i.test(obj.sql)) {
+        obj.options = { ...obj.options, timeout: queryTimeoutMs };
+      }
+      try {
+        return await super._query(conn, obj);
+      } catch (e) {
+        if ((e as { code?: string }).code === 'PROTOCOL_SEQUENCE_TIMEOUT') {
+          conn.__knex__disposed = e;
+          conn.destroy();
+          conn.stream?.destroy();
+        }
+        throw e;
+      }
+    }
+  };
+}
+
 function openMysql(config: DatabaseConfig): Knex {
   const url = new URL(config.url.replace(/^mariadb:/, 'mysql:'));
+  const connectTimeoutMs = config.connectTimeoutMs ?? 2000;
   return knexFactory({
-    client: 'mysql2',
+    client: guardedMysqlClient(config.queryTimeoutMs ?? 0) as unknown as typeof knexFactory.Client,
     connection: {
       host: url.hostname,
       port: Number(url.port || 3306),
@@ -79,17 +118,21 @@ function openMysql(config: DatabaseConfig): Knex {
       timezone: 'Z',
       dateStrings: true,
       supportBigNumbers: true,
-      connectTimeout: 5000,
+      // A frozen server completes the TCP handshake (the kernel does) but never greets: don't wait long.
+      connectTimeout: connectTimeoutMs,
       multipleStatements: false,
     },
     pool: {
       min: config.poolMin,
       max: config.poolMax,
       idleTimeoutMillis: config.idleTimeoutMs,
-      afterCreate(conn: { query(sql: string, cb: (err: Error | null) => void): void }, done: (err: Error | null, conn: unknown) => void) {
+      // A connection being created counts against `max`: a hung one must not hold its slot for tarn's default 30 s.
+      createTimeoutMillis: connectTimeoutMs * 2,
+      afterCreate(conn: MysqlConn, done: (err: Error | null, conn: unknown) => void) {
         // UTC everywhere, strict writes, and a per-statement ceiling so a slow query can't hold a connection forever.
         const timeout = config.statementTimeoutS > 0 ? `, max_statement_time = ${config.statementTimeoutS}` : '';
-        conn.query(`SET SESSION time_zone = '+00:00', sql_mode = 'STRICT_ALL_TABLES,NO_ENGINE_SUBSTITUTION,ERROR_FOR_DIVISION_BY_ZERO'${timeout}`, (err) => done(err, conn));
+        const sql = `SET SESSION time_zone = '+00:00', sql_mode = 'STRICT_ALL_TABLES,NO_ENGINE_SUBSTITUTION,ERROR_FOR_DIVISION_BY_ZERO'${timeout}`;
+        conn.query({ sql, timeout: connectTimeoutMs }, (err) => done(err, conn));
       },
     },
     acquireConnectionTimeout: config.acquireTimeoutMs,
