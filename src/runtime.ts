@@ -8,6 +8,7 @@ import { isEmpty, migrateAll, pendingCount } from './db/migrate.ts';
 import type { Logger } from './logger.ts';
 import { createMemoryStore } from './store/memory-store.ts';
 import type { KvStore } from './store/kv-store.ts';
+import { withCircuitBreaker } from './store/circuit-breaker.ts';
 import type { AppDeps } from './services.ts';
 
 export interface Runtime extends AppDeps {
@@ -29,12 +30,12 @@ export async function openRuntime(config: Config, logger: Logger, options: { mig
       if (pending > 0) throw new StartupError(`The database has ${pending} pending migration(s). Run \`npx tenantry migrate\` first.`);
     }
     // ioredis loads only when Redis is configured: the embedded default starts faster without it.
-    store = config.redisUrl ? await (await import('./store/redis-store.ts')).createRedisStore(config.redisUrl) : createMemoryStore();
+    store = config.redisUrl ? await openRedis(config, logger) : createMemoryStore();
   } catch (e) {
     await database.close();
     throw e;
   }
-  const kv = store;
+  const kv: KvStore = store;
   return {
     config, logger, database, store: kv,
     async close() {
@@ -42,4 +43,20 @@ export async function openRuntime(config: Config, logger: Logger, options: { mig
       await database.close();
     },
   };
+}
+
+/** The Redis store, behind a circuit breaker so a frozen Redis costs one command timeout, not one per request. */
+async function openRedis(config: Config, logger: Logger): Promise<KvStore> {
+  const redis = await (await import('./store/redis-store.ts')).createRedisStore(config.redisUrl!);
+  const cooldownMs = config.reliability.redisBreakerCooldownMs;
+  if (cooldownMs <= 0) return redis;
+  let down = false; // log the outage once, not every failed probe
+  return withCircuitBreaker(redis, {
+    cooldownMs,
+    onStateChange(state, cause) {
+      if (state === 'open' && !down) logger.warn({ err: cause, cooldownMs }, 'redis unavailable: skipping it (sessions 503, limits in-process) until a probe succeeds');
+      if (state === 'closed' && down) logger.warn('redis reachable again');
+      if (state !== 'probing') down = state === 'open';
+    },
+  });
 }
