@@ -39,7 +39,7 @@ try {
   return hooks.exit(1);
 }
 
-const { app, services } = createTenantry(runtime);
+const { app, services, drain } = createTenantry(runtime);
 const server = createServer({ requestTimeout: 30_000, headersTimeout: 10_000, keepAliveTimeout: 5_000 }, app);
 server.listen(config.port, config.host, () => {
   const address = server.address();
@@ -53,18 +53,29 @@ server.listen(config.port, config.host, () => {
   services.projects.resumeDeletions().catch((e: unknown) => logger.error({ err: e }, 'resuming project deletions failed'));
 });
 
+/**
+ * Graceful shutdown: stop accepting connections, let every in-flight request finish — writes
+ * included, even one whose client was already answered by its deadline — then close the pool and
+ * the store. Keep-alive sockets are closed as soon as they go idle (and told `Connection: close` on
+ * any further response), so a busy client can't hold the process open. Bounded by `force`.
+ */
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, 'draining');
-  const force = setTimeout(() => hooks.exit(1), 25_000);
+  const force = setTimeout(() => { logger.error('drain took over 25 s: exiting anyway'); hooks.exit(1); }, 25_000);
   force.unref();
-  server.close(async () => {
-    await runtime.close().catch(() => {});
-    hooks.exit(0);
-  });
+  server.prependListener('request', (_req, res) => { res.setHeader('Connection', 'close'); });
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  const sweeper = setInterval(() => server.closeIdleConnections(), 100);
   server.closeIdleConnections();
+  await closed;
+  clearInterval(sweeper);
+  await drain();
+  await runtime.close().catch((e: unknown) => logger.error({ err: e }, 'closing the database or store failed'));
+  logger.info('stopped');
+  hooks.exit(0);
 }
 hooks.onSignal('SIGTERM', () => void shutdown('SIGTERM'));
 hooks.onSignal('SIGINT', () => void shutdown('SIGINT'));
