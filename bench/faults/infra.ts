@@ -6,7 +6,7 @@
  * MariaDB (3306) or Redis (6379).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import mysql from 'mysql2/promise';
 import { Redis } from 'ioredis';
@@ -157,13 +157,18 @@ export async function startRedis(dir: string): Promise<RedisServer> {
 
 export interface TenantryServer { readonly port: number; readonly url: string; readonly sup: Supervised }
 
-/** `node src/main.ts` on a fixed port (so a restart comes back at the same address). */
-export async function startTenantryServer(name: string, o: { databaseUrl: string; redisUrl: string; namespace: string; env?: Record<string, string> }): Promise<TenantryServer> {
+/**
+ * `node src/main.ts` on a fixed port (so a restart comes back at the same address). With `logDir`,
+ * everything the process prints (its 5xx error logs included) is appended to `{logDir}/{name}.log`.
+ */
+export async function startTenantryServer(name: string, o: { databaseUrl: string; redisUrl: string; namespace: string; env?: Record<string, string>; logDir?: string }): Promise<TenantryServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const env = tenantryEnv({ ...o }, port);
+  const log = o.logDir ? createWriteStream(join(o.logDir, `${name}.log`), { flags: 'a' }) : null;
   const sup = new Supervised(name, async () => {
     const proc = spawnProc(name, process.execPath, ['src/main.ts'], env);
+    if (log) { proc.child.stdout!.pipe(log, { end: false }); proc.child.stderr!.pipe(log, { end: false }); }
     await waitForHttp(`${url}/v1/health`, { proc, timeoutMs: 60_000 });
     return proc;
   });

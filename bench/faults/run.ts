@@ -8,7 +8,8 @@
  *   npm run faults                  all six scenarios, 2 faults each (< 15 min on 2 cores)
  *   npm run faults -- --quick       one fault each, shorter scenarios
  *   npm run faults -- --only=F2,F4  a subset
- *   --keep                          keep the temp dir (MariaDB error log, data) for inspection
+ *   --reps=N                        inject each fault N times (default 2, 1 with --quick)
+ *   --keep                          keep the temp dir (MariaDB error log, data, tenantry-N.log) for inspection
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,6 +26,8 @@ import { summarize } from './summary.ts';
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const only = args.find((a) => a.startsWith('--only='))?.slice(7).split(',');
+const repsArg = Number(args.find((a) => a.startsWith('--reps='))?.slice(7) ?? NaN);
+const reps = Number.isInteger(repsArg) && repsArg > 0 && repsArg <= 10 ? repsArg : quick ? 1 : 2;
 const NS = 'tf';
 const log = (s: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${s}`);
 
@@ -50,7 +53,7 @@ async function main(): Promise<void> {
     db = await startMariaDb(dir, 'tenantry_faults');
     redis = await startRedis(dir);
     log(`private MariaDB on 127.0.0.1:${db.port} (innodb_flush_log_at_trx_commit=1), redis-server on 127.0.0.1:${redis.port} (no persistence)`);
-    const tenantryOptions = { databaseUrl: db.url, redisUrl: redis.url, namespace: NS };
+    const tenantryOptions = { databaseUrl: db.url, redisUrl: redis.url, namespace: NS, logDir: dir };
     servers.push(await startTenantryServer('tenantry-1', tenantryOptions));
     servers.push(await startTenantryServer('tenantry-2', tenantryOptions));
     log(`Tenantry on ${servers.map((s) => s.url).join(' and ')}`);
@@ -78,7 +81,7 @@ async function main(): Promise<void> {
     };
     const reports: ScenarioReport[] = [];
     for (const s of SCENARIOS.filter((x) => !only || only.includes(x.id))) {
-      reports.push(await runScenario(harness, s, { reps: quick ? 1 : 2, durationS: quick ? 25 : 55, mysqlUrl: db.url, namespace: NS }));
+      reports.push(await runScenario(harness, s, { reps, durationS: quick ? 25 : 55, mysqlUrl: db.url, namespace: NS }));
     }
     const report = summarize(driver, reports, { quick, startedAt: new Date(started).toISOString(), totalS: Math.round((Date.now() - started) / 1000), limitsRaised: fixture.limitsRaised, sessionProbe: !!sessions });
     mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
