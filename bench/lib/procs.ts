@@ -27,8 +27,8 @@ export function killAllChildren(): void {
 }
 
 /** Spawns a command with stdout/stderr kept in a small ring buffer (never inherited: the bench table stays readable). */
-export function spawnProc(name: string, command: string, args: readonly string[], env: Record<string, string> = {}): Proc {
-  const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+export function spawnProc(name: string, command: string, args: readonly string[], env: Record<string, string> = {}, cwd: string = ROOT): Proc {
+  const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: string[] = [];
   const keep = (chunk: Buffer) => {
     lines.push(...chunk.toString().split('\n').filter(Boolean));
@@ -43,8 +43,8 @@ export function spawnProc(name: string, command: string, args: readonly string[]
 }
 
 /** `node <script>` with the current Node binary (Node 24, which runs .ts directly). */
-export function spawnNode(name: string, script: string, env: Record<string, string> = {}, nodeArgs: readonly string[] = []): Proc {
-  return spawnProc(name, process.execPath, [...nodeArgs, script], env);
+export function spawnNode(name: string, script: string, env: Record<string, string> = {}, nodeArgs: readonly string[] = [], cwd: string = ROOT): Proc {
+  return spawnProc(name, process.execPath, [...nodeArgs, script], env, cwd);
 }
 
 /** A free TCP port on loopback (the OS picks it; we release it at once). */

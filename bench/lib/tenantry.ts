@@ -9,6 +9,8 @@ export interface TenantryOptions {
   readonly env?: Record<string, string>;
   readonly nodeArgs?: readonly string[];
   readonly name?: string;
+  /** Another checkout to run the server from (A/B comparisons); this repository by default. */
+  readonly root?: string;
 }
 
 export interface TenantryProc {
@@ -37,7 +39,7 @@ export function tenantryEnv(o: TenantryOptions, port: number): Record<string, st
 export async function startTenantry(o: TenantryOptions): Promise<TenantryProc> {
   const port = o.port ?? (await freePort());
   const since = performance.now();
-  const proc = spawnNode(o.name ?? 'tenantry', 'src/main.ts', tenantryEnv(o, port), o.nodeArgs);
+  const proc = spawnNode(o.name ?? 'tenantry', 'src/main.ts', tenantryEnv(o, port), o.nodeArgs, o.root);
   const url = `http://127.0.0.1:${port}`;
   const startupMs = await waitForHttp(`${url}/v1/health`, { proc, since, timeoutMs: 60_000, intervalMs: 5 });
   return { proc, port, url, startupMs, stop: () => stopProc(proc) };

@@ -1,0 +1,56 @@
+/**
+ * A/B: the same API workloads against servers run from two checkouts, alternated for `--rounds`
+ * rounds (default 2) so a busy machine's drift hits both alike; prints req/s and p99 per checkout
+ * and B/A. Each server gets a freshly reset scratch MariaDB + Redis and a fresh seed.
+ *
+ *   node bench/ab.ts /path/to/checkout-a /path/to/checkout-b --only=a_get_user,d_get_key --rounds=3
+ *
+ * A checkout needs its own node_modules (a symlink to this one's will do).
+ */
+import { api } from './lib/api.ts';
+import { openScratch, BENCH_NS } from './lib/backends.ts';
+import { measure } from './lib/load.ts';
+import { startTenantry } from './lib/tenantry.ts';
+import { seedBench } from './seed/bench-seed.ts';
+import { workloads } from './workloads.ts';
+
+const argv = process.argv.slice(2);
+const roots = argv.filter((a) => !a.startsWith('--'));
+if (roots.length !== 2) { console.error('usage: node bench/ab.ts <checkout-a> <checkout-b> [--only=…] [--rounds=N] [--seconds=N]'); process.exit(2); }
+const only = argv.find((a) => a.startsWith('--only='))?.slice(7).split(',') ?? ['a_get_user', 'b_list_user', 'c_create_user', 'd_get_key'];
+const rounds = Number(argv.find((a) => a.startsWith('--rounds='))?.slice(9) ?? 2);
+const seconds = Number(argv.find((a) => a.startsWith('--seconds='))?.slice(10) ?? 3);
+
+type Sample = { rps: number; p99: number; rss: number | null };
+const results = new Map<string, Sample[]>(); // `${root}|${workload}`
+for (let r = 0; r < rounds; r++) {
+  for (const root of r % 2 === 0 ? roots : [...roots].reverse()) {
+    const scratch = await openScratch(process.env.BENCH_MYSQL_URL, process.env.BENCH_REDIS_URL);
+    try {
+      const server = await startTenantry({ databaseUrl: scratch.databaseUrl, redisUrl: scratch.redisUrl, namespace: BENCH_NS, name: 'tenantry-ab', root });
+      try {
+        const fixture = await seedBench(api(server.url), 1000, () => {});
+        for (const w of workloads(server.url, fixture).filter((x) => only.includes(x.id))) {
+          const res = await measure(w.spec, { connections: 10, warmupS: 1, durationS: seconds }, server.proc.pid);
+          if (res.non2xx) console.log(`  ! ${root} ${w.id}: ${res.non2xx} non-2xx ${JSON.stringify(res.statuses)}`);
+          const key = `${root}|${w.id}`;
+          results.set(key, [...(results.get(key) ?? []), { rps: res.rps, p99: res.p99, rss: res.rssMb }]);
+          console.log(`  round ${r + 1} ${root} ${w.id}: ${res.rps} req/s, p99 ${res.p99} ms, RSS ${res.rssMb} MB`);
+        }
+      } finally {
+        await server.stop();
+      }
+    } finally {
+      await scratch.close();
+    }
+  }
+}
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+console.log(`\nA = ${roots[0]}\nB = ${roots[1]}\nworkload          A req/s  B req/s   B/A   A p99  B p99  (mean of ${rounds} rounds, ${seconds} s each)`);
+for (const id of only) {
+  const a = results.get(`${roots[0]}|${id}`) ?? [];
+  const b = results.get(`${roots[1]}|${id}`) ?? [];
+  const ra = mean(a.map((x) => x.rps));
+  const rb = mean(b.map((x) => x.rps));
+  console.log(`${id.padEnd(16)} ${ra.toFixed(0).padStart(8)} ${rb.toFixed(0).padStart(8)} ${(rb / ra).toFixed(2).padStart(5)}× ${mean(a.map((x) => x.p99)).toFixed(0).padStart(6)} ${mean(b.map((x) => x.p99)).toFixed(0).padStart(6)}`);
+}
