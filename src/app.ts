@@ -55,7 +55,7 @@ export function createTenantry(deps: AppDeps, options: AppOptions = {}): Tenantr
     endUsers: options.endUsers === undefined ? createEndUserResolver(services) : options.endUsers,
     limiter: options.limiter === undefined ? new KvRouteLimiter(deps.store, deps.config.namespace, deps.logger) : options.limiter,
     deadlines,
-    concurrency: new ProjectConcurrency({ limit: reliability.projectConcurrency, queue: reliability.projectQueue, waitMs: reliability.projectQueueWaitMs }),
+    concurrency: new ProjectConcurrency({ limit: reliability.projectConcurrency, queue: reliability.projectQueue, waitMs: reliability.projectQueueWaitMs, slowMs: reliability.projectSlowMs }),
     translateError: (e) => translateDriverError(deps.database.dialect, e),
   });
   api.use(routeNotFound);

@@ -38,6 +38,8 @@ export interface ReliabilityConfig {
   readonly projectQueue: number;
   /** How long a queued request waits for a slot before it is refused (429 + Retry-After). */
   readonly projectQueueWaitMs: number;
+  /** A request slower than this sends its query shape (route + collection) back to one at a time per project (0 = off). */
+  readonly projectSlowMs: number;
   /** After a Redis failure, calls skip Redis (fail fast, 503 upstream) for this long before a probe (0 = no breaker). */
   readonly redisBreakerCooldownMs: number;
 }
@@ -100,6 +102,7 @@ export function parseConfig(env: Env, version = '0.1.0'): Config {
       // leaving half the request deadline for the work itself.
       projectQueue: int(env, 'TENANTRY_PROJECT_QUEUE', 1000, 0, 100_000),
       projectQueueWaitMs: int(env, 'TENANTRY_PROJECT_QUEUE_WAIT_MS', 2000, 0, 600_000),
+      projectSlowMs: int(env, 'TENANTRY_PROJECT_SLOW_MS', 200, 0, 600_000),
       redisBreakerCooldownMs: int(env, 'TENANTRY_REDIS_BREAKER_COOLDOWN_MS', 1000, 0, 600_000),
     },
     namespace: namespace(env),

@@ -9,6 +9,7 @@
  *   npm run faults -- --quick       one fault each, shorter scenarios
  *   npm run faults -- --only=F2,F4  a subset
  *   --reps=N                        inject each fault N times (default 2, 1 with --quick)
+ *   --records=FILE                  also write every request record (JSON lines: t0, t1, project, op, status, …)
  *   --keep                          keep the temp dir (MariaDB error log, data, tenantry-N.log) for inspection
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -83,6 +84,8 @@ async function main(): Promise<void> {
     for (const s of SCENARIOS.filter((x) => !only || only.includes(x.id))) {
       reports.push(await runScenario(harness, s, { reps, durationS: quick ? 25 : 55, mysqlUrl: db.url, namespace: NS }));
     }
+    const recordsFile = args.find((a) => a.startsWith('--records='))?.slice(10);
+    if (recordsFile) writeFileSync(recordsFile, driver.records.map((r) => JSON.stringify(r)).join('\n') + '\n');
     const report = summarize(driver, reports, { quick, startedAt: new Date(started).toISOString(), totalS: Math.round((Date.now() - started) / 1000), limitsRaised: fixture.limitsRaised, sessionProbe: !!sessions });
     mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
     writeFileSync(join(ROOT, 'bench/results/faults.json'), JSON.stringify(report, null, 2));

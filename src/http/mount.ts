@@ -66,6 +66,17 @@ function reply(res: Response): Reply {
   };
 }
 
+/**
+ * What the concurrency cap learns speed for: the route plus the containers it addresses (database,
+ * collection, …: every path parameter but a trailing one), so listing one big collection is its own
+ * shape while reads of single documents share one.
+ */
+function queryShape(def: RouteDef, req: Request): string {
+  const segments = def.path.split('/');
+  const containers = segments.slice(0, -1).filter((p) => p.startsWith(':')).map((p) => String(req.params[p.slice(1)] ?? ''));
+  return `${def.method} ${def.path} ${containers.join('/')}`;
+}
+
 export function mountRoutes(router: Router, routes: readonly RouteDef[], env: MountEnv): void {
   for (const def of routes) {
     if (!env.validators.has(def.operationId)) throw new Error(`route ${def.method.toUpperCase()} ${def.path}: operationId "${def.operationId}" is missing from openapi.yaml`);
@@ -84,7 +95,7 @@ export function mountRoutes(router: Router, routes: readonly RouteDef[], env: Mo
       // Always consulted: API keys have a budget on every route, clients the route's own presets.
       if (env.limiter) await env.limiter.check(def, ctx, { body }, res);
       // Project routes run under the project's concurrency cap, so its slow queries can't take the whole pool.
-      const release = ctx.project && env.concurrency ? await env.concurrency.acquire(ctx.project.id, work?.signal) : null;
+      const release = ctx.project && env.concurrency ? await env.concurrency.acquire(ctx.project.id, queryShape(def, req), work?.signal) : null;
       try {
         if (work?.expired) return; // answered 503 already: don't start the work
         res.status(def.status ?? 200);

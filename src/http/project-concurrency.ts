@@ -1,14 +1,21 @@
 /**
- * Per-project concurrency cap (per process): at most `limit` requests of one project run at a time,
- * so one project's slow queries hold at most `limit` of the pool's connections and the others keep
- * theirs. Further requests wait in a short FIFO queue; when the queue is full or the wait runs out
- * they are refused with 429 `general_rate_limit_exceeded` + Retry-After.
+ * Per-project concurrency cap (per process), so one project's slow queries can't take the database
+ * from the others. Two limits, both checked before a request's handler runs:
  *
- * Why 429 and not 503: the refusal is caused by the project's own load, and other projects are
- * served normally — "too many requests from you, back off" (as AWS Lambda's concurrency throttle or
- * Google's RESOURCE_EXHAUSTED do), not "the service is down"; SDKs already back off on 429, and a
- * noisy tenant doesn't show up as server errors. Nothing has run when it is sent, so a refused write
- * is definitely not applied.
+ * - the project cap: at most `limit` requests of one project run at once (pool protection);
+ * - per query shape (route + collection, given by the caller), a slow-start limit: a shape starts
+ *   at 1 running request, gains one slot per request that finishes within `slowMs` (up to `limit`)
+ *   and drops back to 1 after a slower one. Fast traffic reaches the project cap within a few
+ *   requests; a flood of expensive queries stays at one per process — which, not the pool, is what
+ *   keeps a small database's CPU for the other projects (a full scan is CPU-bound). Shapes are
+ *   forgotten when idle, so a new burst starts cautious again.
+ *
+ * Further requests wait in a FIFO queue; when it is full or the wait runs out they are refused with
+ * 429 `general_rate_limit_exceeded` + Retry-After. Why 429 and not 503: the refusal is caused by
+ * the project's own load while other projects are served — "back off", as AWS Lambda's concurrency
+ * throttle or Google's RESOURCE_EXHAUSTED say it, not "the service is down"; SDKs already back off
+ * on 429, and a noisy tenant doesn't page anyone as server errors. Nothing has run when it is sent,
+ * so a refused write is definitely not applied.
  */
 import { AppError } from '../errors/index.ts';
 
@@ -19,12 +26,15 @@ export interface ProjectConcurrencyOptions {
   readonly queue: number;
   /** How long a request waits for a slot before it is refused. */
   readonly waitMs: number;
+  /** A request running longer than this is slow: its shape goes back to one at a time (0 = no per-shape limit). */
+  readonly slowMs: number;
 }
 
 export type Release = () => void;
 
-interface Waiter { grant(release: Release): void; refuse(err: unknown): void }
-interface Lane { active: number; readonly waiting: Waiter[] }
+interface Shape { limit: number; active: number }
+interface Waiter { readonly shape: string; grant(release: Release): void }
+interface Lane { active: number; readonly waiting: Waiter[]; readonly shapes: Map<string, Shape> }
 
 const RETRY_AFTER_S = 1;
 
@@ -45,58 +55,84 @@ export class ProjectConcurrency {
     this.options = options;
   }
 
-  /** Running and waiting requests of a project (for tests and diagnostics). */
-  load(project: string): { active: number; waiting: number } {
+  /** Running and waiting requests of a project, and a shape's current limit (for tests and diagnostics). */
+  load(project: string, shape = ''): { active: number; waiting: number; shapeLimit: number } {
     const lane = this.#lanes.get(project);
-    return { active: lane?.active ?? 0, waiting: lane?.waiting.length ?? 0 };
+    return { active: lane?.active ?? 0, waiting: lane?.waiting.length ?? 0, shapeLimit: lane?.shapes.get(shape)?.limit ?? this.#initial() };
   }
 
   /**
-   * Resolves with a release function once the project has a free slot; call it exactly when the
-   * request's work is done (it is idempotent). Rejects with 429 when the queue is full or `waitMs`
-   * passes, and with the signal's reason when `signal` aborts first (the request already answered).
+   * Resolves with a release function once the project (and the shape) has a free slot; call it
+   * when the request's work is done (idempotent). Rejects with 429 when the queue is full or
+   * `waitMs` passes, and with the signal's reason when `signal` aborts first.
    */
-  acquire(project: string, signal?: AbortSignal): Promise<Release> {
+  acquire(project: string, shape = '', signal?: AbortSignal): Promise<Release> {
     const { limit, queue, waitMs } = this.options;
     if (limit <= 0) return Promise.resolve(noop);
     if (signal?.aborted) return Promise.reject(signal.reason);
     let lane = this.#lanes.get(project);
-    if (!lane) { lane = { active: 0, waiting: [] }; this.#lanes.set(project, lane); }
-    if (lane.active < limit) {
-      lane.active++;
-      return Promise.resolve(this.#releaser(project, lane));
-    }
+    if (!lane) { lane = { active: 0, waiting: [], shapes: new Map() }; this.#lanes.set(project, lane); }
+    // Waiters held back only by their own shape's limit don't hold up other shapes.
+    if (this.#fits(lane, shape) && !lane.waiting.some((w) => w.shape === shape)) return Promise.resolve(this.#take(project, lane, shape));
     if (lane.waiting.length >= queue || waitMs <= 0) return Promise.reject(concurrencyExceeded());
     const l = lane;
     return new Promise<Release>((resolve, reject) => {
-      const leave = () => {
+      const leave = (err: unknown) => {
         clearTimeout(timer);
         signal?.removeEventListener('abort', onAbort);
         const i = l.waiting.indexOf(waiter);
         if (i >= 0) l.waiting.splice(i, 1);
         this.#forget(project, l);
+        reject(err);
       };
-      const onAbort = () => { leave(); reject(signal!.reason); };
+      const onAbort = () => leave(signal!.reason);
       const waiter: Waiter = {
+        shape,
         grant: (release) => { clearTimeout(timer); signal?.removeEventListener('abort', onAbort); resolve(release); },
-        refuse: (err) => { leave(); reject(err); },
       };
-      const timer = setTimeout(() => waiter.refuse(concurrencyExceeded()), waitMs);
+      const timer = setTimeout(() => leave(concurrencyExceeded()), waitMs);
       signal?.addEventListener('abort', onAbort, { once: true });
       l.waiting.push(waiter);
     });
   }
 
-  /** A slot's release: hands the slot to the next waiter, or frees it. */
-  #releaser(project: string, lane: Lane): Release {
+  #initial(): number {
+    return this.options.slowMs > 0 ? 1 : this.options.limit;
+  }
+
+  #fits(lane: Lane, shape: string): boolean {
+    if (lane.active >= this.options.limit) return false;
+    const s = lane.shapes.get(shape);
+    return !s || s.active < s.limit;
+  }
+
+  #take(project: string, lane: Lane, shape: string): Release {
+    lane.active++;
+    let s = lane.shapes.get(shape);
+    if (!s) { s = { limit: this.#initial(), active: 0 }; lane.shapes.set(shape, s); }
+    s.active++;
+    const started = performance.now();
     let released = false;
     return () => {
       if (released) return;
       released = true;
-      const next = lane.waiting.shift();
-      if (next) next.grant(this.#releaser(project, lane));
-      else { lane.active--; this.#forget(project, lane); }
+      lane.active--;
+      s.active--;
+      if (this.options.slowMs > 0) s.limit = performance.now() - started > this.options.slowMs ? 1 : Math.min(this.options.limit, s.limit + 1);
+      this.#admit(project, lane);
+      if (s.active === 0 && lane.shapes.get(shape) === s) lane.shapes.delete(shape);
     };
+  }
+
+  /** Grants slots to waiters in arrival order, skipping those whose shape is at its limit. */
+  #admit(project: string, lane: Lane): void {
+    for (let i = 0; i < lane.waiting.length && lane.active < this.options.limit;) {
+      const w = lane.waiting[i]!;
+      if (!this.#fits(lane, w.shape)) { i++; continue; }
+      lane.waiting.splice(i, 1);
+      w.grant(this.#take(project, lane, w.shape));
+    }
+    this.#forget(project, lane);
   }
 
   #forget(project: string, lane: Lane): void {
