@@ -1,7 +1,7 @@
 /**
  * A/B: the same API workloads against servers run from two checkouts, alternated for `--rounds`
- * rounds (default 2) so a busy machine's drift hits both alike; prints req/s and p99 per checkout
- * and B/A. Each server gets a freshly reset scratch MariaDB + Redis and a fresh seed.
+ * rounds (default 2) so a busy machine's drift hits both alike; prints req/s, p99 and the server's
+ * CPU ms per request (the steadiest of the three on a shared machine) per checkout, and B/A. Each server gets a freshly reset scratch MariaDB + Redis and a fresh seed.
  *
  *   node bench/ab.ts /path/to/checkout-a /path/to/checkout-b --only=a_get_user,d_get_key --rounds=3
  *
@@ -21,7 +21,7 @@ const only = argv.find((a) => a.startsWith('--only='))?.slice(7).split(',') ?? [
 const rounds = Number(argv.find((a) => a.startsWith('--rounds='))?.slice(9) ?? 2);
 const seconds = Number(argv.find((a) => a.startsWith('--seconds='))?.slice(10) ?? 3);
 
-type Sample = { rps: number; p99: number; rss: number | null };
+type Sample = { rps: number; p99: number; rss: number | null; cpu: number | null };
 const results = new Map<string, Sample[]>(); // `${root}|${workload}`
 for (let r = 0; r < rounds; r++) {
   for (const root of r % 2 === 0 ? roots : [...roots].reverse()) {
@@ -34,8 +34,8 @@ for (let r = 0; r < rounds; r++) {
           const res = await measure(w.spec, { connections: 10, warmupS: 1, durationS: seconds }, server.proc.pid);
           if (res.non2xx) console.log(`  ! ${root} ${w.id}: ${res.non2xx} non-2xx ${JSON.stringify(res.statuses)}`);
           const key = `${root}|${w.id}`;
-          results.set(key, [...(results.get(key) ?? []), { rps: res.rps, p99: res.p99, rss: res.rssMb }]);
-          console.log(`  round ${r + 1} ${root} ${w.id}: ${res.rps} req/s, p99 ${res.p99} ms, RSS ${res.rssMb} MB`);
+          results.set(key, [...(results.get(key) ?? []), { rps: res.rps, p99: res.p99, rss: res.rssMb, cpu: res.cpuMsPerRequest }]);
+          console.log(`  round ${r + 1} ${root} ${w.id}: ${res.rps} req/s, p99 ${res.p99} ms, CPU ${res.cpuMsPerRequest} ms/req, RSS ${res.rssMb} MB`);
         }
       } finally {
         await server.stop();
@@ -46,11 +46,13 @@ for (let r = 0; r < rounds; r++) {
   }
 }
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
-console.log(`\nA = ${roots[0]}\nB = ${roots[1]}\nworkload          A req/s  B req/s   B/A   A p99  B p99  (mean of ${rounds} rounds, ${seconds} s each)`);
+console.log(`\nA = ${roots[0]}\nB = ${roots[1]}\nworkload          A req/s  B req/s   B/A   A p99  B p99  A CPU ms/req  B CPU ms/req   B/A  (mean of ${rounds} rounds, ${seconds} s each)`);
 for (const id of only) {
   const a = results.get(`${roots[0]}|${id}`) ?? [];
   const b = results.get(`${roots[1]}|${id}`) ?? [];
   const ra = mean(a.map((x) => x.rps));
   const rb = mean(b.map((x) => x.rps));
-  console.log(`${id.padEnd(16)} ${ra.toFixed(0).padStart(8)} ${rb.toFixed(0).padStart(8)} ${(rb / ra).toFixed(2).padStart(5)}× ${mean(a.map((x) => x.p99)).toFixed(0).padStart(6)} ${mean(b.map((x) => x.p99)).toFixed(0).padStart(6)}`);
+  const ca = mean(a.map((x) => x.cpu ?? 0));
+  const cb = mean(b.map((x) => x.cpu ?? 0));
+  console.log(`${id.padEnd(16)} ${ra.toFixed(0).padStart(8)} ${rb.toFixed(0).padStart(8)} ${(rb / ra).toFixed(2).padStart(5)}× ${mean(a.map((x) => x.p99)).toFixed(0).padStart(6)} ${mean(b.map((x) => x.p99)).toFixed(0).padStart(6)} ${ca.toFixed(3).padStart(13)} ${cb.toFixed(3).padStart(13)} ${(cb / ca).toFixed(2).padStart(5)}×`);
 }

@@ -81,7 +81,7 @@ async function runWorkloads(server: TenantryProc, fixture: BenchFixture, hello: 
   for (const w of workloads(server.url, fixture).filter((x) => !onlyWorkloads || onlyWorkloads.includes(x.id))) {
     const result = await measure(w.spec, plan, server.proc.pid);
     out.push({ id: w.id, title: w.title, result, ratioToHello: hello ? ratio(result, { rps: hello }) : null });
-    log(`  ${w.id}: ${result.rps} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms${result.non2xx ? `, ${result.non2xx} non-2xx ${JSON.stringify(result.statuses)}` : ''}`);
+    log(`  ${w.id}: ${result.rps} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, CPU ${result.cpuMsPerRequest} ms/req${result.non2xx ? `, ${result.non2xx} non-2xx ${JSON.stringify(result.statuses)}` : ''}`);
   }
   return out;
 }

@@ -30,7 +30,7 @@ export async function runFloors(scratch: Scratch, plan: LoadPlan, log: (s: strin
   const hello = await serve('hello', 'bench/floors/hello-server.ts', {});
   const helloResult = await measure({ url: `${hello.url}/` }, plan, hello.proc.pid);
   await stopProc(hello.proc);
-  log(`  hello: ${helloResult.rps} req/s`);
+  log(`  hello: ${helloResult.rps} req/s, CPU ${helloResult.cpuMsPerRequest} ms/req`);
 
   const env = { MYSQL_URL: scratch.databaseUrl, REDIS_URL: scratch.redisUrl, FLOOR_TABLE: TABLE, FLOOR_ROWS: String(ROWS), FLOOR_REDIS_KEY: redisKey };
   const thin = await serve('thin', 'bench/floors/thin-server.ts', env);
@@ -38,7 +38,7 @@ export async function runFloors(scratch: Scratch, plan: LoadPlan, log: (s: strin
   const thinList = await measure({ url: `${thin.url}/list` }, plan, thin.proc.pid);
   const thinInsert = await measure({ url: `${thin.url}/`, method: 'POST' }, plan, thin.proc.pid);
   await stopProc(thin.proc);
-  log(`  thin handler: read ${thinRead.rps}, list-20 ${thinList.rps}, insert ${thinInsert.rps} req/s`);
+  log(`  thin handler: read ${thinRead.rps}, list-20 ${thinList.rps}, insert ${thinInsert.rps} req/s; CPU ${thinRead.cpuMsPerRequest} / ${thinList.cpuMsPerRequest} / ${thinInsert.cpuMsPerRequest} ms/req`);
 
   const loop = spawnNode('pk-loop', 'bench/floors/pk-loop.ts', { ...env, WARMUP_S: String(plan.warmupS), DURATION_S: String(plan.durationS) });
   const code = await loop.exited;

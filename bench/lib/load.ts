@@ -1,6 +1,6 @@
 /** Load generation with autocannon (as a library): warm-up, then a measured run with the server's RSS sampled. */
 import autocannon from 'autocannon';
-import { sampleRss } from './procs.ts';
+import { cpuMs, sampleRss } from './procs.ts';
 
 export interface LoadSpec {
   readonly url: string;
@@ -21,6 +21,8 @@ export interface LoadResult {
   readonly timeouts: number;
   readonly statuses: Record<string, number>;
   readonly rssMb: number | null;
+  /** Server CPU time (user + system) per request during the measured run, ms. */
+  readonly cpuMsPerRequest: number | null;
 }
 
 export interface LoadPlan {
@@ -50,7 +52,9 @@ async function fire(spec: LoadSpec, connections: number, durationS: number, amou
 export async function measure(spec: LoadSpec, plan: LoadPlan, serverPid: number | null): Promise<LoadResult> {
   if (plan.warmupS > 0) await fire(spec, plan.connections, plan.warmupS);
   const rss = serverPid ? sampleRss(serverPid) : null;
+  const cpu0 = serverPid ? cpuMs(serverPid) : null;
   const r = await fire(spec, plan.connections, plan.durationS);
+  const cpu1 = serverPid ? cpuMs(serverPid) : null;
   const statuses: Record<string, number> = {};
   for (const [code, v] of Object.entries(r.statusCodeStats ?? {})) statuses[code] = v.count;
   return {
@@ -63,6 +67,7 @@ export async function measure(spec: LoadSpec, plan: LoadPlan, serverPid: number 
     timeouts: r.timeouts,
     statuses,
     rssMb: rss?.stop() ?? null,
+    cpuMsPerRequest: cpu0 !== null && cpu1 !== null && r.requests.total > 0 ? Math.round(((cpu1 - cpu0) / r.requests.total) * 1000) / 1000 : null,
   };
 }
 

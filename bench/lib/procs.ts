@@ -93,6 +93,20 @@ export function rssMb(pid: number): number | null {
   }
 }
 
+/**
+ * CPU time a process has used so far (user + system, ms; Linux /proc, clock ticks at 100 Hz), or
+ * null once it is gone. Per-request CPU is steadier than req/s on a machine shared with other work.
+ */
+export function cpuMs(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
+}
+
 /** Samples a process's RSS every `everyMs` until stopped; `stop()` returns the peak. */
 export function sampleRss(pid: number, everyMs = 250): { stop(): number | null } {
   let peak: number | null = null;
