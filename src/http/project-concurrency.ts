@@ -5,10 +5,12 @@
  * - the project cap: at most `limit` requests of one project run at once (pool protection);
  * - per query shape (route + collection, given by the caller), a slow-start limit: a shape starts
  *   at 1 running request, gains one slot per request that finishes within `slowMs` (up to `limit`)
- *   and drops back to 1 after a slower one. Fast traffic reaches the project cap within a few
- *   requests; a flood of expensive queries stays at one per process — which, not the pool, is what
- *   keeps a small database's CPU for the other projects (a full scan is CPU-bound). Shapes are
- *   forgotten when idle, so a new burst starts cautious again.
+ *   and drops back to 1 after a slower one, which then also rests the shape for `SLOW_REST` times
+ *   its duration (a slow shape gets at most a quarter of one database thread per process). Fast
+ *   traffic reaches the project cap within a few requests; a flood of expensive queries runs one at
+ *   a time, a quarter of the time — which, not the pool, is what keeps a small database's CPU for
+ *   the other projects (a full scan is CPU-bound: one per API process already fills two cores).
+ *   Shapes are forgotten when idle and rested, so a new burst starts cautious again.
  *
  * Further requests wait in a FIFO queue; when it is full or the wait runs out they are refused with
  * 429 `general_rate_limit_exceeded` + Retry-After. Why 429 and not 503: the refusal is caused by
@@ -32,11 +34,15 @@ export interface ProjectConcurrencyOptions {
 
 export type Release = () => void;
 
-interface Shape { limit: number; active: number }
+interface Shape { limit: number; active: number; restUntil: number }
 interface Waiter { readonly shape: string; grant(release: Release): void }
 interface Lane { active: number; readonly waiting: Waiter[]; readonly shapes: Map<string, Shape> }
 
 const RETRY_AFTER_S = 1;
+/** After a slow request its shape rests this many times as long as the request took (25 % duty)... */
+const SLOW_REST = 3;
+/** ...but never longer than this (ms), so a single pathological query doesn't lock its shape out. */
+const MAX_REST_MS = 5000;
 
 export function concurrencyExceeded(): AppError {
   return new AppError('general_rate_limit_exceeded', {
@@ -103,13 +109,13 @@ export class ProjectConcurrency {
   #fits(lane: Lane, shape: string): boolean {
     if (lane.active >= this.options.limit) return false;
     const s = lane.shapes.get(shape);
-    return !s || s.active < s.limit;
+    return !s || (s.active < s.limit && performance.now() >= s.restUntil);
   }
 
   #take(project: string, lane: Lane, shape: string): Release {
     lane.active++;
     let s = lane.shapes.get(shape);
-    if (!s) { s = { limit: this.#initial(), active: 0 }; lane.shapes.set(shape, s); }
+    if (!s) { s = { limit: this.#initial(), active: 0, restUntil: 0 }; lane.shapes.set(shape, s); }
     s.active++;
     const started = performance.now();
     let released = false;
@@ -118,10 +124,25 @@ export class ProjectConcurrency {
       released = true;
       lane.active--;
       s.active--;
-      if (this.options.slowMs > 0) s.limit = performance.now() - started > this.options.slowMs ? 1 : Math.min(this.options.limit, s.limit + 1);
+      const took = performance.now() - started;
+      if (this.options.slowMs > 0 && took > this.options.slowMs) {
+        s.limit = 1;
+        const rest = Math.min(MAX_REST_MS, took * SLOW_REST);
+        s.restUntil = Math.max(s.restUntil, performance.now() + rest);
+        // Waiters of the resting shape are admitted when the rest is over (or time out with 429 before).
+        setTimeout(() => { this.#admit(project, lane); this.#drop(lane, shape, s); this.#forget(project, lane); }, rest + 1).unref();
+      } else if (this.options.slowMs > 0) {
+        s.limit = Math.min(this.options.limit, s.limit + 1);
+      }
       this.#admit(project, lane);
-      if (s.active === 0 && lane.shapes.get(shape) === s) lane.shapes.delete(shape);
+      this.#drop(lane, shape, s);
+      this.#forget(project, lane);
     };
+  }
+
+  /** Forgets an idle, rested shape (a new burst starts at one again). */
+  #drop(lane: Lane, shape: string, s: Shape): void {
+    if (s.active === 0 && performance.now() >= s.restUntil && lane.shapes.get(shape) === s) lane.shapes.delete(shape);
   }
 
   /** Grants slots to waiters in arrival order, skipping those whose shape is at its limit. */
@@ -136,6 +157,6 @@ export class ProjectConcurrency {
   }
 
   #forget(project: string, lane: Lane): void {
-    if (lane.active === 0 && lane.waiting.length === 0 && this.#lanes.get(project) === lane) this.#lanes.delete(project);
+    if (lane.active === 0 && lane.waiting.length === 0 && lane.shapes.size === 0 && this.#lanes.get(project) === lane) this.#lanes.delete(project);
   }
 }

@@ -111,6 +111,20 @@ describe('reliability: project concurrency cap', () => {
     assert.deepEqual(cap.load('A'), { active: 0, waiting: 0, shapeLimit: 1 });
   });
 
+  test('after a slow request its shape rests (three times as long) before the next one starts', async () => {
+    const cap = new ProjectConcurrency({ limit: 4, queue: 10, waitMs: 10_000, slowMs: 20 });
+    const slow = await cap.acquire('A', 'scan');
+    await sleep(100);
+    slow(); // took ~100 ms: the shape rests ~300 ms
+    const next = pending(cap.acquire('A', 'scan'));
+    const fast = await cap.acquire('A', 'other'); // other shapes don't rest
+    await sleep(100);
+    assert.equal(next.granted, false, 'still resting');
+    await next.done;
+    assert.equal(next.granted, true);
+    next.release!(); fast();
+  });
+
   test('the project cap bounds all shapes together', async () => {
     const cap = new ProjectConcurrency({ limit: 2, queue: 10, waitMs: 10_000, slowMs: 1000 });
     const r1 = await cap.acquire('A', 's1');
