@@ -11,6 +11,18 @@ import { availableAttributes } from './query/schema.ts';
 
 export type DocumentModel = Record<string, unknown>;
 
+/**
+ * A date as stored (`YYYY-MM-DD HH:MM:SS.mmm`, UTC) whose day exists in every month: formatted by
+ * slicing instead of a Date round trip (a list formats 2+ dates per row). Other values, days 29–31
+ * included (a Date would roll an impossible one over), take `toApiDate`'s path.
+ */
+const STORED_DATE = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8]) (?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}$/;
+
+function apiDate(raw: unknown): string | null {
+  if (typeof raw === 'string' && STORED_DATE.test(raw)) return `${raw.slice(0, 10)}T${raw.slice(11)}+00:00`;
+  return toApiDate(raw as string | Date | null | undefined);
+}
+
 /** Physical system columns every read fetches (a projection adds the selected attribute columns). */
 export const SYSTEM_READ_COLUMNS = ['_id', '_uid', '_createdAt', '_updatedAt', '_permissions'] as const;
 
@@ -31,8 +43,8 @@ export function toDocument(row: Row, meta: CollectionMeta, options: ModelOptions
   }
   doc.$id = String(row._uid);
   doc.$sequence = String(row._id);
-  doc.$createdAt = toApiDate(row._createdAt as string);
-  doc.$updatedAt = toApiDate(row._updatedAt as string);
+  doc.$createdAt = apiDate(row._createdAt);
+  doc.$updatedAt = apiDate(row._updatedAt);
   doc.$permissions = permissionsOf(row);
   doc.$databaseId = meta.databaseId;
   doc.$collectionId = meta.id;
@@ -72,7 +84,7 @@ function readScalar(a: AttributeMeta, raw: unknown): unknown {
   switch (a.type) {
     case 'boolean': return typeof raw === 'boolean' ? raw : Number(raw) !== 0;
     case 'integer': case 'double': return Number(raw);
-    case 'datetime': return toApiDate(String(raw));
+    case 'datetime': return apiDate(String(raw));
     default: return String(raw);
   }
 }
