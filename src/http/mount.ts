@@ -67,7 +67,7 @@ function reply(res: Response): Reply {
 }
 
 /**
- * What the concurrency cap learns speed for: the route plus the containers it addresses (database,
+ * What the concurrency cap learns speed for (reads only): the route plus the containers it addresses (database,
  * collection, …: every path parameter but a trailing one), so listing one big collection is its own
  * shape while reads of single documents share one.
  */
@@ -95,7 +95,7 @@ export function mountRoutes(router: Router, routes: readonly RouteDef[], env: Mo
       // Always consulted: API keys have a budget on every route, clients the route's own presets.
       if (env.limiter) await env.limiter.check(def, ctx, { body }, res);
       // Project routes run under the project's concurrency cap, so its slow queries can't take the whole pool.
-      const release = ctx.project && env.concurrency ? await env.concurrency.acquire(ctx.project.id, queryShape(def, req), work?.signal) : null;
+      const release = ctx.project && env.concurrency ? await env.concurrency.acquire(ctx.project.id, def.method === 'get' ? queryShape(def, req) : '', work?.signal) : null;
       try {
         if (work?.expired) return; // answered 503 already: don't start the work
         res.status(def.status ?? 200);

@@ -3,14 +3,15 @@
  * from the others. Two limits, both checked before a request's handler runs:
  *
  * - the project cap: at most `limit` requests of one project run at once (pool protection);
- * - per query shape (route + collection, given by the caller), a slow-start limit: a shape starts
+ * - per query shape (route + collection, given by the caller for reads: a write's cost is bounded by
+ *   the schema, a read's by the caller's filters; '' = no shape), a slow-start limit: a shape starts
  *   at 1 running request, gains one slot per request that finishes within `slowMs` (up to `limit`)
- *   and drops back to 1 after a slower one, which then also rests the shape for `SLOW_REST` times
- *   its duration (a slow shape gets at most a quarter of one database thread per process). Fast
+ *   and drops back to 1 after a slower one; after two slow ones in a row it also rests the shape for
+ *   `SLOW_REST` times the last one's duration (a slow shape gets at most a quarter of one database thread per process). Fast
  *   traffic reaches the project cap within a few requests; a flood of expensive queries runs one at
  *   a time, a quarter of the time — which, not the pool, is what keeps a small database's CPU for
  *   the other projects (a full scan is CPU-bound: one per API process already fills two cores).
- *   Shapes are forgotten when idle and rested, so a new burst starts cautious again.
+ *   Shapes are forgotten when idle (a slow one after 10 s), so a new burst starts cautious again.
  *
  * Further requests wait in a FIFO queue; when it is full or the wait runs out they are refused with
  * 429 `general_rate_limit_exceeded` + Retry-After. Why 429 and not 503: the refusal is caused by
@@ -34,7 +35,7 @@ export interface ProjectConcurrencyOptions {
 
 export type Release = () => void;
 
-interface Shape { limit: number; active: number; restUntil: number }
+interface Shape { limit: number; active: number; restUntil: number; slowStreak: number; keepUntil: number }
 interface Waiter { readonly shape: string; grant(release: Release): void }
 interface Lane { active: number; readonly waiting: Waiter[]; readonly shapes: Map<string, Shape> }
 
@@ -43,6 +44,8 @@ const RETRY_AFTER_S = 1;
 const SLOW_REST = 3;
 /** ...but never longer than this (ms), so a single pathological query doesn't lock its shape out. */
 const MAX_REST_MS = 5000;
+/** How long an idle shape that was slow is remembered (ms); fast shapes are forgotten as soon as idle. */
+const KEEP_SLOW_MS = 10_000;
 
 export function concurrencyExceeded(): AppError {
   return new AppError('general_rate_limit_exceeded', {
@@ -108,14 +111,16 @@ export class ProjectConcurrency {
 
   #fits(lane: Lane, shape: string): boolean {
     if (lane.active >= this.options.limit) return false;
+    if (shape === '') return true;
     const s = lane.shapes.get(shape);
     return !s || (s.active < s.limit && performance.now() >= s.restUntil);
   }
 
   #take(project: string, lane: Lane, shape: string): Release {
+    if (shape === '') return this.#takeUnshaped(project, lane);
     lane.active++;
     let s = lane.shapes.get(shape);
-    if (!s) { s = { limit: this.#initial(), active: 0, restUntil: 0 }; lane.shapes.set(shape, s); }
+    if (!s) { s = { limit: this.#initial(), active: 0, restUntil: 0, slowStreak: 0, keepUntil: 0 }; lane.shapes.set(shape, s); }
     s.active++;
     const started = performance.now();
     let released = false;
@@ -127,11 +132,17 @@ export class ProjectConcurrency {
       const took = performance.now() - started;
       if (this.options.slowMs > 0 && took > this.options.slowMs) {
         s.limit = 1;
+        // A shape that was slow is remembered a while even when idle (a flood often runs one at a time).
+        s.keepUntil = performance.now() + KEEP_SLOW_MS;
+        setTimeout(() => { this.#drop(lane, shape, s); this.#forget(project, lane); }, KEEP_SLOW_MS + 1).unref();
+        // One slow request may be noise (a busy host); two in a row is the query: then it rests.
+        if (++s.slowStreak < 2) { this.#admit(project, lane); this.#drop(lane, shape, s); this.#forget(project, lane); return; }
         const rest = Math.min(MAX_REST_MS, took * SLOW_REST);
         s.restUntil = Math.max(s.restUntil, performance.now() + rest);
         // Waiters of the resting shape are admitted when the rest is over (or time out with 429 before).
         setTimeout(() => { this.#admit(project, lane); this.#drop(lane, shape, s); this.#forget(project, lane); }, rest + 1).unref();
       } else if (this.options.slowMs > 0) {
+        s.slowStreak = 0;
         s.limit = Math.min(this.options.limit, s.limit + 1);
       }
       this.#admit(project, lane);
@@ -140,9 +151,23 @@ export class ProjectConcurrency {
     };
   }
 
+  /** A slot under the project cap only (no shape: writes, whose cost the schema bounds). */
+  #takeUnshaped(project: string, lane: Lane): Release {
+    lane.active++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      lane.active--;
+      this.#admit(project, lane);
+      this.#forget(project, lane);
+    };
+  }
+
   /** Forgets an idle, rested shape (a new burst starts at one again). */
   #drop(lane: Lane, shape: string, s: Shape): void {
-    if (s.active === 0 && performance.now() >= s.restUntil && lane.shapes.get(shape) === s) lane.shapes.delete(shape);
+    const now = performance.now();
+    if (s.active === 0 && now >= s.restUntil && now >= s.keepUntil && lane.shapes.get(shape) === s) lane.shapes.delete(shape);
   }
 
   /** Grants slots to waiters in arrival order, skipping those whose shape is at its limit. */
