@@ -95,7 +95,7 @@ describeLegs('rate limits', (leg) => {
 
   test('API keys have their own budget on every route', async () => {
     const p = await newProject(server, owner);
-    await setLimits(p, { key: { limit: 3, windowSeconds: 60 } });
+    await setLimits(p, { key: { limit: 3, windowSeconds: 3600 } });
     const seen: number[] = [];
     for (let i = 0; i < 3; i++) {
       const res = await call('GET', '/users', { project: p.id, key: p.key });
@@ -108,7 +108,7 @@ describeLegs('rate limits', (leg) => {
     // Clients of the same project are not affected by the key's budget.
     assert.equal((await signUp(p)).status, 201);
     // Switching a preset off (limit 0) lifts it.
-    await setLimits(p, { key: { limit: 0, windowSeconds: 60 } });
+    await setLimits(p, { key: { limit: 0, windowSeconds: 3600 } });
     const free = await call('GET', '/users', { project: p.id, key: p.key });
     assert.equal(free.status, 200);
     assert.equal(free.headers.get('x-ratelimit-limit'), null);
@@ -117,7 +117,7 @@ describeLegs('rate limits', (leg) => {
   test('document writes and deletes by clients are limited per (IP, user); keys are not limited by them', async () => {
     const p = await newProject(server, owner);
     const docs = await makeCollection(keyApi(p), 'db', 'c', { permissions: ['create("users")'], attributes: [['string', { key: 'v', size: 8, required: false }]] });
-    await setLimits(p, { 'documents.write': { limit: 2, windowSeconds: 60 }, 'documents.delete': { limit: 1, windowSeconds: 60 } });
+    await setLimits(p, { 'documents.write': { limit: 2, windowSeconds: 3600 }, 'documents.delete': { limit: 1, windowSeconds: 3600 } });
     const [a, b] = [await newEndUser(call, p.id, { key: p.key }), await newEndUser(call, p.id, { key: p.key })];
     const create = (session: string | undefined, headers: Record<string, string> = {}) =>
       call('POST', docs, { project: p.id, session, key: session ? undefined : p.key, headers, body: { documentId: 'unique()', data: { v: 'x' } } });
@@ -136,7 +136,7 @@ describeLegs('rate limits', (leg) => {
 
   test('JWT minting: 120 per minute per user by default', async () => {
     const p = await newProject(server, owner);
-    await setLimits(p, { 'account.jwt': { limit: 1, windowSeconds: 60 } });
+    await setLimits(p, { 'account.jwt': { limit: 1, windowSeconds: 3600 } });
     const user = await newEndUser(call, p.id, { key: p.key });
     const first = await call('POST', '/account/jwts', { project: p.id, session: user.session });
     assert.equal(first.status, 201);
