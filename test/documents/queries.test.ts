@@ -125,6 +125,12 @@ describeLegs('documents: queries', (leg) => {
     const page = await list(q('limit', undefined, [1]));
     assert.equal(page.body.total, 5);
     assert.equal(page.body.documents.length, 1);
+    // `total` stays exact whether or not the page alone shows it (a short page skips the COUNT).
+    for (const [limit, offset] of [[10, 0], [10, 3], [10, 7], [2, 4], [2, 0]]) {
+      const res = await list(q('limit', undefined, [limit]), q('offset', undefined, [offset]));
+      assert.equal(res.body.total, 5, `limit ${limit} offset ${offset}`);
+      assert.equal(res.body.documents.length, Math.max(0, Math.min(limit, 5 - offset)));
+    }
     const noTotal = await api('GET', docs, undefined, { queries: [q('limit', undefined, [1])], total: false });
     assert.equal(noTotal.body.total, 0);
     const sel = await list(q('select', undefined, ['name']), q('equal', '$id', ['a']));

@@ -33,8 +33,17 @@ export async function listDocuments(tdb: TenantDb, ctx: RequestContext, meta: Co
   const visible = readFilter(ctx, meta);
   const plan = compileQueries(parseQueries(rawQueries), meta);
   const rows = await findRows(tdb, meta, plan, visible, columnsFor(meta, plan.select));
-  const total = withTotal ? await tdb.collection(meta.sequence).docs.count(all([visible, plan.where]), TOTAL_CAP) : 0;
+  const total = !withTotal ? 0 : knownTotal(plan, rows.length) ?? await tdb.collection(meta.sequence).docs.count(all([visible, plan.where]), TOTAL_CAP);
   return { total, documents: rows.map((r) => toDocument(r, meta, { select: plan.select })) };
+}
+
+/**
+ * The total without a COUNT query when the page already shows it: no cursor, and a page that is
+ * not full yet not empty past an offset — then everything visible is `offset + rows`.
+ */
+function knownTotal(plan: QueryPlan, rows: number): number | null {
+  if (plan.cursor || rows >= plan.limit || (rows === 0 && plan.offset > 0)) return null;
+  return Math.min(plan.offset + rows, TOTAL_CAP);
 }
 
 /** Runs a plan under a visibility condition: keyset cursor, orders (flipped for cursorBefore), paging. */
