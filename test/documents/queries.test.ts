@@ -126,7 +126,7 @@ describeLegs('documents: queries', (leg) => {
     assert.equal(page.body.total, 5);
     assert.equal(page.body.documents.length, 1);
     // `total` stays exact whether or not the page alone shows it (a short page skips the COUNT).
-    for (const [limit, offset] of [[10, 0], [10, 3], [10, 7], [2, 4], [2, 0]]) {
+    for (const [limit, offset] of [[10, 0], [10, 3], [10, 7], [2, 4], [2, 0]] as Array<[number, number]>) {
       const res = await list(q('limit', undefined, [limit]), q('offset', undefined, [offset]));
       assert.equal(res.body.total, 5, `limit ${limit} offset ${offset}`);
       assert.equal(res.body.documents.length, Math.max(0, Math.min(limit, 5 - offset)));
