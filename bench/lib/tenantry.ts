@@ -1,6 +1,9 @@
 /** Runs `node src/main.ts` as its own process with an explicit environment (the way operators run it). */
 import { freePort, spawnNode, stopProc, waitForHttp, type Proc } from './procs.ts';
 
+/** The Node flags `npm start` runs the server with (package.json "start"): measure what operators run. */
+export const START_NODE_ARGS = ['--max-semi-space-size=4'];
+
 export interface TenantryOptions {
   readonly databaseUrl: string;
   readonly redisUrl?: string | null;
@@ -39,7 +42,7 @@ export function tenantryEnv(o: TenantryOptions, port: number): Record<string, st
 export async function startTenantry(o: TenantryOptions): Promise<TenantryProc> {
   const port = o.port ?? (await freePort());
   const since = performance.now();
-  const proc = spawnNode(o.name ?? 'tenantry', 'src/main.ts', tenantryEnv(o, port), o.nodeArgs, o.root);
+  const proc = spawnNode(o.name ?? 'tenantry', 'src/main.ts', tenantryEnv(o, port), [...START_NODE_ARGS, ...(o.nodeArgs ?? [])], o.root);
   const url = `http://127.0.0.1:${port}`;
   const startupMs = await waitForHttp(`${url}/v1/health`, { proc, since, timeoutMs: 60_000, intervalMs: 5 });
   return { proc, port, url, startupMs, stop: () => stopProc(proc) };
