@@ -212,7 +212,7 @@ describe('web console in headless Chromium [SQLite + in-process store]', () => {
     await dialog.getByLabel(/Type the project ID/).fill(doomed);
     await snap(page, 'projects-delete');
     await confirm.click();
-    await page.getByRole('link', { name: 'Temporary' }).waitFor({ state: 'detached' });
+    await page.getByRole('link', { name: 'Temporary', exact: true }).waitFor({ state: 'detached' });
     assert.equal((await call('GET', `/projects/${doomed}`, { cookie: ownerCookie })).status, 404);
     assert.equal((await call('GET', `/projects/${projectId}`, { cookie: ownerCookie })).status, 200, 'the other project is untouched');
   });
