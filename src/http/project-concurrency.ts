@@ -140,7 +140,15 @@ export class ProjectConcurrency {
         const rest = Math.min(MAX_REST_MS, took * SLOW_REST);
         s.restUntil = Math.max(s.restUntil, performance.now() + rest);
         // Waiters of the resting shape are admitted when the rest is over (or time out with 429 before).
-        setTimeout(() => { this.#admit(project, lane); this.#drop(lane, shape, s); this.#forget(project, lane); }, rest + 1).unref();
+        // Timers may fire a little before `performance.now()` reaches the deadline: check and re-arm.
+        const wake = () => {
+          const left = s.restUntil - performance.now();
+          if (left > 0) { setTimeout(wake, Math.ceil(left) + 1).unref(); return; }
+          this.#admit(project, lane);
+          this.#drop(lane, shape, s);
+          this.#forget(project, lane);
+        };
+        setTimeout(wake, rest + 1).unref();
       } else if (this.options.slowMs > 0) {
         s.slowStreak = 0;
         s.limit = Math.min(this.options.limit, s.limit + 1);
