@@ -1,4 +1,6 @@
 /** A small JSON client for the Tenantry API used by the seeders and the fault harness. */
+import { queryString } from '../../test/support/http.ts';
+
 export interface ApiOptions {
   readonly project?: string;
   readonly key?: string;
@@ -23,15 +25,8 @@ export class ApiError extends Error {
   }
 }
 
-export function queryString(query: ApiOptions['query']): string {
-  if (!query) return '';
-  const parts: string[] = [];
-  for (const [k, v] of Object.entries(query)) {
-    if (Array.isArray(v)) v.forEach((item, i) => parts.push(`${encodeURIComponent(`${k}[${i}]`)}=${encodeURIComponent(String(item))}`));
-    else parts.push(`${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`);
-  }
-  return parts.length ? `?${parts.join('&')}` : '';
-}
+// The same `queries[0]=…` encoding the test client uses (one implementation for both).
+export { queryString };
 
 /** Headers for a call (also used to build autocannon requests). */
 export function apiHeaders(o: ApiOptions): Record<string, string> {
