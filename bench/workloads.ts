@@ -16,7 +16,10 @@ export interface Workload {
 const docsPath = (collection: string) => `/v1/databases/${DATABASE_ID}/collections/${collection}/documents`;
 /** A random document the bench user may read (even sequence numbers; see benchDocument). */
 const readableId = (docs: number) => `d${2 * Math.floor(Math.random() * Math.floor(docs / 2))}`;
-const listQuery = () => queryString({ queries: [JSON.stringify({ method: 'equal', attribute: 'category', values: [`c${Math.floor(Math.random() * CATEGORIES)}`] }), JSON.stringify({ method: 'limit', values: [25] })] });
+const listQuery = (total = true) => queryString({
+  queries: [JSON.stringify({ method: 'equal', attribute: 'category', values: [`c${Math.floor(Math.random() * CATEGORIES)}`] }), JSON.stringify({ method: 'limit', values: [25] })],
+  ...(total ? {} : { total: 'false' }),
+});
 
 export function workloads(url: string, f: BenchFixture): Workload[] {
   const asUser = apiHeaders({ project: f.project.id, session: f.user?.session });
@@ -26,15 +29,16 @@ export function workloads(url: string, f: BenchFixture): Workload[] {
     headers,
     setupRequest: (req) => ({ ...req, path: `${docsPath(ITEMS)}/${readableId(f.docs)}` }),
   });
-  const list = (headers: Record<string, string>): LoadSpec => ({
+  const list = (headers: Record<string, string>, total = true): LoadSpec => ({
     url: url + docsPath(ITEMS),
     headers,
-    setupRequest: (req) => ({ ...req, path: docsPath(ITEMS) + listQuery() }),
+    setupRequest: (req) => ({ ...req, path: docsPath(ITEMS) + listQuery(total) }),
   });
   let n = 0;
   const all: Workload[] = [
     { id: 'a_get_user', title: '(a) get document by ID, signed-in user, documentSecurity', minRatio: 0.4, maxP99: 25, spec: get(asUser) },
     { id: 'b_list_user', title: '(b) list 25 by indexed attribute, permission-filtered, user', minRatio: 0.3, maxP99: 25, spec: list(asUser) },
+    { id: 'b_list_user_nototal', title: '(b) the same list with total=false, user', spec: list(asUser, false) },
     {
       id: 'c_create_user', title: '(c) create document, signed-in user', minRatio: 0.2, maxP99: 25,
       spec: {
