@@ -1,7 +1,9 @@
 /** The ordered migration lists. Add a file, then add it here (static imports keep start-up free of fs scans). */
 import type { Migration } from '../src/db/ddl.ts';
 import { platform0001 } from './platform/0001_platform.ts';
+import { platform0002 } from './platform/0002_instance.ts';
 import { project0001 } from './project/0001_system.ts';
+import { project0002 } from './project/0002_ddl_lease.ts';
 
-export const platformMigrations: readonly Migration[] = [platform0001];
-export const projectMigrations: readonly Migration[] = [project0001];
+export const platformMigrations: readonly Migration[] = [platform0001, platform0002];
+export const projectMigrations: readonly Migration[] = [project0001, project0002];
