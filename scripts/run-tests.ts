@@ -1,16 +1,25 @@
 /**
- * `npm test`: type-check, prepare the MariaDB + Redis leg (or say loudly why it is skipped), then
- * run every test file with node's test runner. With CI=true the MariaDB + Redis leg is mandatory.
+ * `npm test`: lint, type-check, prepare the MariaDB + Redis leg, then run every test file with node's
+ * test runner, each file in its own process under a time bound.
+ *
+ * The MariaDB + Redis leg: an authenticated `SELECT 1` and a Redis PING first; only when nothing
+ * answers (connection refused, timeout, unknown host) and CI is not set is the leg skipped, loudly.
+ * Anything else — access denied, creating the database, a migration, Redis — fails the run, in CI or
+ * not. Every leg that was not skipped must run tests: a leg with zero tests fails the run.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import knexFactory from 'knex';
 import { Redis } from 'ioredis';
 import { parseConfig } from '../src/config.ts';
 import { createLogger } from '../src/logger.ts';
 import { openRuntime } from '../src/runtime.ts';
-import { randomBytes } from 'node:crypto';
+import type { LegCount } from '../test/support/describe-legs.ts';
+import { countProblems, legVerdict } from '../test/support/leg-decision.ts';
 
 // A per-run ID: its own MariaDB database and Redis namespaces (set before legs.ts reads it).
 process.env.TENANTRY_TEST_RUN ??= randomBytes(3).toString('hex').replace(/^\d/, 'r');
@@ -19,6 +28,10 @@ const { MARIADB_TEST_URL, REDIS_TEST_URL, TEST_NAMESPACES } = await import('../t
 const root = fileURLToPath(new URL('..', import.meta.url));
 const ci = /^(1|true)$/i.test(process.env.CI ?? '');
 const extraArgs = process.argv.slice(2);
+const fullRun = extraArgs.length === 0;
+/** Per test file (watchdog in each file's process) and for the whole runner. */
+const fileTimeoutS = Number(process.env.TENANTRY_TEST_FILE_TIMEOUT_S ?? 600);
+const runTimeoutS = Number(process.env.TENANTRY_TEST_RUN_TIMEOUT_S ?? 3600);
 
 function banner(lines: string[]): void {
   const bar = '!'.repeat(78);
@@ -47,7 +60,7 @@ function redisClient(): Redis {
   return redis;
 }
 
-/** Drops this run's database and Redis keys (best effort). */
+/** Drops this run's database and Redis keys (best effort: the run's verdict is already known). */
 async function cleanUp(): Promise<void> {
   const { database, admin } = adminConnection();
   await admin.raw(`DROP DATABASE IF EXISTS \`${database}\``).catch(() => {});
@@ -57,7 +70,28 @@ async function cleanUp(): Promise<void> {
   redis.disconnect();
 }
 
-async function prepareMariaDbLeg(): Promise<string> {
+/** Is anything there? An authenticated query and a real Redis command (a bare ping passes on "Access denied"). */
+async function probeMariaDbLeg(): Promise<void> {
+  const { admin } = adminConnection();
+  try {
+    await admin.raw('SELECT 1');
+  } finally {
+    await admin.destroy();
+  }
+  const redis = redisClient();
+  let socketError: Error | null = null;
+  redis.on('error', (e: Error) => { socketError ??= e; });
+  try {
+    // ioredis rejects with "Connection is closed."; the socket's own error says why (ECONNREFUSED…).
+    await redis.connect().catch((e: unknown) => { throw socketError ?? e; });
+    const pong = await redis.ping();
+    if (pong !== 'PONG') throw new Error(`Redis answered PING with ${pong}`);
+  } finally {
+    redis.disconnect();
+  }
+}
+
+async function prepareMariaDbLeg(): Promise<void> {
   const { database, admin } = adminConnection();
   try {
     await admin.raw(`DROP DATABASE IF EXISTS \`${database}\``);
@@ -77,41 +111,86 @@ async function prepareMariaDbLeg(): Promise<string> {
     const runtime = await openRuntime(config, createLogger('silent'), { migrate: 'always' });
     await runtime.close();
   }
-  return 'ready';
 }
 
-// A focused run (`npm test -- test/schema/`) skips the whole-tree type check; the full run does it first.
-if (extraArgs.length === 0) {
-  const typecheck = spawnSync('npx', ['tsc', '--noEmit', '-p', '.'], { cwd: root, stdio: 'inherit' });
-  if (typecheck.status !== 0) {
-    console.error('typecheck failed');
-    process.exit(typecheck.status ?? 1);
+function step(name: string, command: string, args: string[]): void {
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) {
+    console.error(`${name} failed${result.error ? ` (${result.error.message})` : ''}`);
+    process.exit(result.status || 1);
   }
 }
 
-let mariadb: string;
+// A focused run (`npm test -- test/schema/`) skips the whole-tree lint and type check; the full run does them first.
+if (fullRun) {
+  step('lint (biome)', 'npx', ['biome', 'lint', '--error-on-warnings']);
+  step('typecheck', 'npx', ['tsc', '--noEmit', '-p', '.']);
+}
+
+let failure: Parameters<typeof legVerdict>[1] = null;
 try {
-  mariadb = await prepareMariaDbLeg();
-  console.log(`MariaDB + Redis leg: ready (${MARIADB_TEST_URL.replace(/\/\/([^:@]*):[^@]*@/, '//$1:***@')}, ${REDIS_TEST_URL})`);
-} catch (e) {
-  const why = `MariaDB/Redis not reachable (${(e as Error).message.split('\n')[0]})`;
-  if (ci) {
-    banner([`CI=true: the MariaDB + Redis leg is mandatory, but ${why}.`]);
-    process.exit(1);
-  }
-  mariadb = `skip:${why}`;
-  banner(['SKIPPING THE MariaDB + Redis LEG — only SQLite + in-process store will run.', why, 'Start MariaDB and Redis (see README) or set TENANTRY_TEST_MYSQL_URL / TENANTRY_TEST_REDIS_URL.']);
+  await probeMariaDbLeg();
+} catch (error) {
+  failure = { stage: 'probe', error };
 }
+if (!failure) {
+  try {
+    await prepareMariaDbLeg();
+  } catch (error) {
+    failure = { stage: 'prepare', error };
+  }
+}
+const verdict = legVerdict(ci, failure);
+const safeUrl = MARIADB_TEST_URL.replace(/\/\/([^:@]*):[^@]*@/, '//$1:***@');
+if (verdict.kind === 'fail') {
+  banner(['THE MariaDB + Redis LEG FAILED BEFORE ANY TEST RAN.', verdict.why, `(${safeUrl}, ${REDIS_TEST_URL})`]);
+  await cleanUp();
+  process.exit(1);
+}
+const mariadb = verdict.kind === 'ready' ? 'ready' : `skip:${verdict.why}`;
+if (verdict.kind === 'ready') console.log(`MariaDB + Redis leg: ready (${safeUrl}, ${REDIS_TEST_URL})`);
+else banner(['SKIPPING THE MariaDB + Redis LEG — only SQLite + in-process store will run.', verdict.why, 'Start MariaDB and Redis (see README) or set TENANTRY_TEST_MYSQL_URL / TENANTRY_TEST_REDIS_URL.', 'With CI=true this is a failure.']);
 
 // A directory argument means every test file below it.
 const files = extraArgs.length
   ? extraArgs.map((a) => (existsSync(a) && statSync(a).isDirectory() ? `${a.replace(/\/+$/, '')}/**/*.test.ts` : a))
   : ['test/**/*.test.ts'];
-const run = spawnSync(process.execPath, ['--test', '--test-reporter=spec', '--test-concurrency=4', '--test-timeout=120000', ...files], {
+const countsDir = mkdtempSync(join(tmpdir(), 'tenantry-test-counts-'));
+const countsFile = join(countsDir, 'counts.jsonl');
+const args = [
+  '--import', './test/support/watchdog.ts',
+  '--test', '--test-isolation=process', '--test-reporter=spec', '--test-concurrency=4', '--test-timeout=120000',
+  ...files,
+];
+// Its own process group, so the run bound (and Ctrl-C here) can stop every file process and what they started.
+const child = spawn(process.execPath, args, {
   cwd: root,
   stdio: 'inherit',
-  env: { ...process.env, TENANTRY_TEST_MARIADB: mariadb },
+  detached: true,
+  env: { ...process.env, TENANTRY_TEST_MARIADB: mariadb, TENANTRY_TEST_COUNTS: countsFile, TENANTRY_TEST_FILE_TIMEOUT_S: String(fileTimeoutS) },
 });
-if (mariadb !== 'ready') banner(['REMINDER: the MariaDB + Redis leg was SKIPPED in this run.', mariadb.replace(/^skip:/, '')]);
+const killGroup = () => {
+  try {
+    process.kill(-child.pid!, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+};
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => { killGroup(); process.exit(130); });
+let timedOut = false;
+const runTimer = setTimeout(() => { timedOut = true; killGroup(); }, runTimeoutS * 1000);
+const status = await new Promise<number>((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
+clearTimeout(runTimer);
+
+const counts: LegCount[] = existsSync(countsFile) ? readFileSync(countsFile, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as LegCount) : [];
+rmSync(countsDir, { recursive: true, force: true });
+const perLeg = { sqlite: 0, mariadb: 0 };
+for (const c of counts) perLeg[c.leg] += c.ran;
+console.log(`\ntests run per leg: SQLite + in-process store ${perLeg.sqlite}, MariaDB + Redis ${verdict.kind === 'skip' ? 'SKIPPED' : perLeg.mariadb}`);
+
+const problems = countProblems(counts, { mariadbSkipped: verdict.kind === 'skip', fullRun });
+if (timedOut) problems.unshift(`the test run exceeded TENANTRY_TEST_RUN_TIMEOUT_S=${runTimeoutS} s and was killed`);
+if (problems.length) banner(['THE RUN FAILS:', ...problems]);
+if (verdict.kind === 'skip') banner(['REMINDER: the MariaDB + Redis leg was SKIPPED in this run.', verdict.why]);
 else await cleanUp();
-process.exit(run.status ?? 1);
+process.exit(problems.length ? 1 : status);

@@ -15,6 +15,7 @@ import { createTenantry, type AppOptions } from '../../src/app.ts';
 import type { Services } from '../../src/services.ts';
 import { MARIADB_TEST_URL, REDIS_TEST_URL, TEST_NAMESPACES, type Leg } from './legs.ts';
 import { createSqlGuard } from './sql-guard.ts';
+import { Cleanup } from './cleanup.ts';
 
 export interface TestServer {
   readonly url: string;
@@ -61,12 +62,17 @@ export async function startServer(leg: Leg, options: StartOptions = {}): Promise
     services,
     guard,
     async close() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      stopGuard();
-      await runtime.close();
-      if (tmp) rmSync(tmp, { recursive: true, force: true });
-      assert.deepEqual(guard.violations, [], 'tenant guard: statements on project tables without _tenant');
+      // Every step runs even when one throws; the guard's verdict comes last.
+      const steps = new Cleanup();
+      steps.defer('guard verdict', () => assert.deepEqual(guard.violations, [], 'tenant guard: statements on project tables without _tenant'));
+      if (tmp) steps.defer('temp dir', () => rmSync(tmp, { recursive: true, force: true }));
+      steps.defer('runtime', () => runtime.close());
+      steps.defer('sql guard hook', () => stopGuard());
+      steps.defer('http server', async () => {
+        server.closeAllConnections();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+      });
+      await steps.run();
     },
   };
 }
