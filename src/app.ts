@@ -53,7 +53,7 @@ export function createTenantry(deps: AppDeps, options: AppOptions = {}): Tenantr
     validators: createValidators(options.contract ?? loadContract()),
     // Defaults: project end users from sessions/JWTs, and the KV-store rate limiter. `null` turns either off.
     endUsers: options.endUsers === undefined ? createEndUserResolver(services) : options.endUsers,
-    limiter: options.limiter === undefined ? new KvRouteLimiter(deps.store, deps.config.namespace, deps.logger) : options.limiter,
+    limiter: options.limiter === undefined ? new KvRouteLimiter(deps.store, deps.storeScope, deps.logger) : options.limiter,
     deadlines,
     concurrency: new ProjectConcurrency({ limit: reliability.projectConcurrency, queue: reliability.projectQueue, waitMs: reliability.projectQueueWaitMs, slowMs: reliability.projectSlowMs }),
     translateError: (e) => translateDriverError(deps.database.dialect, e),

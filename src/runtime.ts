@@ -7,7 +7,8 @@ import { openDatabase, type Database } from './db/connection.ts';
 import { isEmpty, migrateAll, pendingCount } from './db/migrate.ts';
 import type { Logger } from './logger.ts';
 import { createMemoryStore } from './store/memory-store.ts';
-import type { KvStore } from './store/kv-store.ts';
+import { StoreScope, type KvStore } from './store/kv-store.ts';
+import { readInstanceId } from './db/instance.ts';
 import { withCircuitBreaker } from './store/circuit-breaker.ts';
 import type { AppDeps } from './services.ts';
 
@@ -20,6 +21,7 @@ export class StartupError extends Error {}
 export async function openRuntime(config: Config, logger: Logger, options: { migrate?: 'if-empty' | 'always' | 'never' } = {}): Promise<Runtime> {
   const database: Database = openDatabase(config.database, { namespace: config.namespace, layout: config.layout });
   let store: KvStore | null = null;
+  let instanceId: string | null = null;
   try {
     const mode = options.migrate ?? 'if-empty';
     if (mode === 'always' || (mode === 'if-empty' && (await isEmpty(database)))) {
@@ -29,6 +31,7 @@ export async function openRuntime(config: Config, logger: Logger, options: { mig
       const pending = await pendingCount(database);
       if (pending > 0) throw new StartupError(`The database has ${pending} pending migration(s). Run \`npx tenantry migrate\` first.`);
     }
+    instanceId = await readInstanceId(database);
     // ioredis loads only when Redis is configured: the embedded default starts faster without it.
     store = config.redisUrl ? await openRedis(config, logger) : createMemoryStore();
   } catch (e) {
@@ -36,8 +39,10 @@ export async function openRuntime(config: Config, logger: Logger, options: { mig
     throw e;
   }
   const kv: KvStore = store;
+  // Only the `migrate` command opens an unmigrated database; it builds no store keys.
+  const storeScope = instanceId ? StoreScope.of(config.namespace, instanceId) : StoreScope.unavailable('the database is not migrated yet');
   return {
-    config, logger, database, store: kv,
+    config, logger, database, store: kv, storeScope,
     async close() {
       await kv.close();
       await database.close();

@@ -4,7 +4,7 @@
  */
 import type { Config } from './config.ts';
 import type { Database } from './db/connection.ts';
-import type { KvStore } from './store/kv-store.ts';
+import type { KvStore, StoreScope } from './store/kv-store.ts';
 import type { Logger } from './logger.ts';
 import { ProjectsService } from './features/projects/projects.service.ts';
 import { KeysService } from './features/keys/keys.service.ts';
@@ -25,6 +25,8 @@ export interface AppDeps {
   readonly config: Config;
   readonly database: Database;
   readonly store: KvStore;
+  /** Every KV-store key's prefix: namespace and the database's instance ID. */
+  readonly storeScope: StoreScope;
   readonly logger: Logger;
 }
 
@@ -45,8 +47,8 @@ export interface Services {
 }
 
 export function createServices(deps: AppDeps): Services {
-  const sessions = new SessionService(deps.store, deps.config.namespace);
-  const identities = new IdentityService(deps.database, deps.store, deps.config.namespace);
+  const sessions = new SessionService(deps.store, deps.storeScope);
+  const identities = new IdentityService(deps.database, deps.store, deps.storeScope);
   const users = new UsersService(deps.database, sessions, identities);
   const collections = new CollectionsService(deps.database);
   const attributes = new AttributesService(deps.database, collections, deps.logger);

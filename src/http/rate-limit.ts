@@ -15,7 +15,7 @@ import type { Request, Response } from 'express';
 import { AppError } from '../errors/index.ts';
 import type { Logger } from '../logger.ts';
 import { createMemoryStore } from '../store/memory-store.ts';
-import { storeKey, type HitRequest, type KvStore, type WindowHit } from '../store/kv-store.ts';
+import { storeKey, type HitRequest, type KvStore, type StoreScope, type WindowHit } from '../store/kv-store.ts';
 import type { Project } from '../features/projects/projects.service.ts';
 import { RATE_LIMITS } from '../features/limits/presets.ts';
 import type { RequestContext } from './context.ts';
@@ -75,13 +75,13 @@ export function limiterIp(ip: string): string {
 export class KvRouteLimiter implements RouteLimiter {
   readonly #primary: KvStore;
   readonly #fallback: KvStore = createMemoryStore();
-  readonly #ns: string;
+  readonly #ns: StoreScope;
   readonly #logger: Logger;
   #degraded = false;
   /** Hits already counted for a request (during authentication), consumed by its `check`. */
   readonly #primed = new WeakMap<Response, Map<string, WindowHit>>();
 
-  constructor(store: KvStore, namespace: string, logger: Logger) {
+  constructor(store: KvStore, namespace: StoreScope, logger: Logger) {
     this.#primary = store;
     this.#ns = namespace;
     this.#logger = logger;

@@ -1,7 +1,7 @@
 /**
  * The key-value store behind sessions, rate limits and role caches: Redis in production, an
  * in-process map on the embedded default. Both honour the same contract; keys are only ever built
- * by `storeKey`, which requires the tenant.
+ * by `storeKey`, which requires the database's instance scope and the tenant.
  */
 export interface WindowHit {
   /** Hits in the current fixed window, this one included. */
@@ -47,11 +47,42 @@ export interface KvStore {
   close(): Promise<void>;
 }
 
-/** `{ns}:{tenant}:{part}:{part}…` — the tenant is required; the console is tenant 0. */
-export function storeKey(namespace: string, tenant: number, ...parts: Array<string | number>): string {
+/**
+ * What every key starts with: the deployment's namespace and the database's instance ID (read at
+ * start-up from the platform database). Project sequences restart at 1 in a fresh database; the
+ * instance ID keeps a reset database's project 1 from reading the old project 1's sessions.
+ */
+export class StoreScope {
+  readonly #prefix: string | null;
+  readonly #why: string;
+
+  private constructor(prefix: string | null, why: string) {
+    this.#prefix = prefix;
+    this.#why = why;
+  }
+
+  static of(namespace: string, instanceId: string): StoreScope {
+    if (!/^[a-z][a-z0-9]{0,11}$/.test(namespace)) throw new Error('StoreScope: bad namespace');
+    if (!/^[A-Za-z0-9]{8,32}$/.test(instanceId)) throw new Error('StoreScope: bad instance ID');
+    return new StoreScope(`${namespace}:${instanceId}`, '');
+  }
+
+  /** A scope that refuses to build keys (a runtime opened on a database not migrated yet). */
+  static unavailable(why: string): StoreScope {
+    return new StoreScope(null, why);
+  }
+
+  get prefix(): string {
+    if (this.#prefix === null) throw new Error(`no KV-store keys: ${this.#why}`);
+    return this.#prefix;
+  }
+}
+
+/** `{ns}:{instance}:{tenant}:{part}:{part}…` — the scope and the tenant are required; the console is tenant 0. */
+export function storeKey(scope: StoreScope, tenant: number, ...parts: Array<string | number>): string {
   if (!Number.isSafeInteger(tenant) || tenant < 0) throw new Error('storeKey needs a tenant');
   if (parts.length === 0) throw new Error('storeKey needs a name');
-  return [namespace, tenant, ...parts].join(':');
+  return [scope.prefix, tenant, ...parts].join(':');
 }
 
 export function windowStart(now: number, windowMs: number): number {

@@ -6,7 +6,7 @@
  */
 import { randomSecret, uniqueId } from '../../lib/ids.ts';
 import { decodeSessionToken, encodeSessionToken, sha256Hex } from '../../lib/tokens.ts';
-import { storeKey, type HitRequest, type KvStore, type WindowHit } from '../../store/kv-store.ts';
+import { storeKey, type HitRequest, type KvStore, type StoreScope, type WindowHit } from '../../store/kv-store.ts';
 
 export interface SessionRecord {
   readonly id: string;
@@ -32,9 +32,9 @@ export interface SessionMeta { readonly durationS: number; readonly provider: st
 
 export class SessionService {
   readonly #store: KvStore;
-  readonly #ns: string;
+  readonly #ns: StoreScope;
 
-  constructor(store: KvStore, namespace: string) {
+  constructor(store: KvStore, namespace: StoreScope) {
     this.#store = store;
     this.#ns = namespace;
   }

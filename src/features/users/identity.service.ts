@@ -10,7 +10,7 @@ import { eq } from '../../db/filter.ts';
 import { TenantDb } from '../../db/tenant-db.ts';
 import type { ContextUser } from '../../http/context.ts';
 import { parseJson } from '../../lib/json.ts';
-import { storeKey, type KvStore } from '../../store/kv-store.ts';
+import { storeKey, type KvStore, type StoreScope } from '../../store/kv-store.ts';
 import { userFromRow } from './user-model.ts';
 
 const IDENTITY_TTL_MS = 60_000;
@@ -38,9 +38,9 @@ export function computeRoles(user: ContextUser, memberships: readonly ConfirmedM
 export class IdentityService {
   readonly #db: Database;
   readonly #store: KvStore;
-  readonly #ns: string;
+  readonly #ns: StoreScope;
 
-  constructor(db: Database, store: KvStore, namespace: string) {
+  constructor(db: Database, store: KvStore, namespace: StoreScope) {
     this.#db = db;
     this.#store = store;
     this.#ns = namespace;
