@@ -1,15 +1,11 @@
-/** Caps concurrent async work (password hashing runs on the small libuv pool; a login flood must not starve it). */
-export function createSemaphore(limit: number) {
-  let active = 0;
-  const waiting: Array<() => void> = [];
-  return async function run<T>(fn: () => Promise<T>): Promise<T> {
-    if (active >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
-    active++;
-    try {
-      return await fn();
-    } finally {
-      active--;
-      waiting.shift()?.();
-    }
-  };
+/**
+ * Caps concurrent async work (password hashing runs on the small libuv pool; a login flood must not
+ * starve it). `p-limit` queues every call and hands a freed slot to the oldest waiter, so a newcomer
+ * can't overtake a waiter that was already woken (first come, first served) nor exceed the limit.
+ */
+import pLimit from 'p-limit';
+
+export function createSemaphore(limit: number): <T>(fn: () => Promise<T>) => Promise<T> {
+  const limiter = pLimit(limit);
+  return <T>(fn: () => Promise<T>) => limiter(fn);
 }

@@ -1,38 +1,67 @@
 /**
- * A small in-process cache with per-entry expiry and explicit invalidation. Hot per-request lookups
- * (project, API key, collection metadata) come from here instead of extra round trips; writers in
- * this process invalidate at once, other processes within the TTL.
+ * A small in-process cache with per-entry expiry, explicit invalidation and single-flight loads.
+ * Hot per-request lookups (project, API key, collection metadata) come from here instead of extra
+ * round trips; writers in this process invalidate at once, other processes within the TTL.
+ *
+ * Storage is `lru-cache` (bounded, least recently used goes first). Loads are single-flight: a
+ * burst on a cold key shares one load instead of running N identical queries. lru-cache's own
+ * `fetch` is not used for that because a `delete` during a fetch either rejects every waiter or
+ * (with `ignoreFetchAbort`) can still store the pre-invalidation value; here an invalidated flight
+ * is simply detached: its waiters get what it read, it is never stored, and the next caller loads anew.
  */
-export class TtlCache<V> {
-  readonly #ttlMs: number;
-  readonly #max: number;
-  readonly #map = new Map<string, { value: V; expiresAt: number }>();
+import { LRUCache } from 'lru-cache';
+
+interface Flight<V> { readonly promise: Promise<V | undefined>; current: boolean }
+
+export class TtlCache<V extends {}> {
+  readonly #lru: LRUCache<string, V>;
+  readonly #flights = new Map<string, Flight<V>>();
 
   constructor(ttlMs: number, max = 10_000) {
-    this.#ttlMs = ttlMs;
-    this.#max = max;
+    this.#lru = new LRUCache<string, V>({ max, ttl: ttlMs });
   }
 
   get(key: string): V | undefined {
-    const e = this.#map.get(key);
-    if (!e) return undefined;
-    if (e.expiresAt <= Date.now()) { this.#map.delete(key); return undefined; }
-    return e.value;
+    return this.#lru.get(key);
   }
 
   set(key: string, value: V): void {
-    if (this.#map.size >= this.#max) this.#map.delete(this.#map.keys().next().value as string);
-    this.#map.set(key, { value, expiresAt: Date.now() + this.#ttlMs });
+    this.#lru.set(key, value);
   }
 
-  async getOrLoad(key: string, load: () => Promise<V | undefined>): Promise<V | undefined> {
-    const hit = this.get(key);
-    if (hit !== undefined) return hit;
-    const value = await load();
-    if (value !== undefined) this.set(key, value);
-    return value;
+  /** The cached value, or the result of `load` — shared with every concurrent caller of the same key. */
+  getOrLoad(key: string, load: () => Promise<V | undefined>): Promise<V | undefined> {
+    const hit = this.#lru.get(key);
+    if (hit !== undefined) return Promise.resolve(hit);
+    const running = this.#flights.get(key);
+    if (running) return running.promise;
+    const flight: Flight<V> = {
+      current: true,
+      promise: load().then(
+        (value) => {
+          if (flight.current && value !== undefined) this.#lru.set(key, value);
+          return value;
+        },
+      ).finally(() => {
+        if (this.#flights.get(key) === flight) this.#flights.delete(key);
+      }),
+    };
+    this.#flights.set(key, flight);
+    return flight.promise;
   }
 
-  delete(key: string): void { this.#map.delete(key); }
-  clear(): void { this.#map.clear(); }
+  delete(key: string): void {
+    this.#lru.delete(key);
+    const flight = this.#flights.get(key);
+    if (flight) {
+      flight.current = false;
+      this.#flights.delete(key);
+    }
+  }
+
+  clear(): void {
+    this.#lru.clear();
+    for (const flight of this.#flights.values()) flight.current = false;
+    this.#flights.clear();
+  }
 }
