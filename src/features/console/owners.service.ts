@@ -70,20 +70,28 @@ export class OwnersService {
     const email = normaliseEmail(input.email);
     checkPassword(input.password);
     const passwordHash = await hashPassword(input.password);
-    const now = toDbDate();
-    try {
-      await this.#sys.transaction(async (sys) => {
-        const existing = await sys.platform('owners').count();
-        if (existing > 0 && !this.#openSignup) {
-          throw new AppError('general_access_forbidden', { message: 'Owner sign-up is closed on this instance. Ask an existing owner, or start the server with TENANTRY_OPEN_SIGNUP=true.' });
-        }
-        await sys.platform('owners').insert({
-          uid: id, email, name: input.name ?? '', password_hash: passwordHash, is_root: existing === 0, created_at: now, updated_at: now,
+    // The first owner becomes root. Concurrent first sign-ups all count zero, but only one row can
+    // hold `root_marker` = 1 (unique): the others fail on it and try again, seeing an owner now.
+    for (let attempt = 1; ; attempt++) {
+      let asRoot = false;
+      try {
+        await this.#sys.transaction(async (sys) => {
+          const existing = await sys.platform('owners').count();
+          if (existing > 0 && !this.#openSignup) {
+            throw new AppError('general_access_forbidden', { message: 'Owner sign-up is closed on this instance. Ask an existing owner, or start the server with TENANTRY_OPEN_SIGNUP=true.' });
+          }
+          asRoot = existing === 0;
+          const now = toDbDate();
+          await sys.platform('owners').insert({
+            uid: id, email, name: input.name ?? '', password_hash: passwordHash, is_root: asRoot, root_marker: asRoot ? 1 : null, created_at: now, updated_at: now,
+          });
         });
-      });
-    } catch (e) {
-      if (e instanceof DuplicateKeyError) throw new AppError('user_already_exists');
-      throw e;
+        break;
+      } catch (e) {
+        if (e instanceof DuplicateKeyError && asRoot && attempt < 3) continue;
+        if (e instanceof DuplicateKeyError) throw new AppError('user_already_exists');
+        throw e;
+      }
     }
     return (await this.get(id))!;
   }
