@@ -26,7 +26,8 @@ export function bundle(): Doc {
     for (const [k, v] of Object.entries(frag)) {
       if (k === 'paths') {
         for (const [p, ops] of Object.entries(v as Record<string, Record<string, unknown>>)) {
-          const target = (out.paths![p] ??= {});
+          out.paths![p] ??= {};
+          const target = out.paths![p];
           for (const [m, op] of Object.entries(ops)) {
             if (target[m]) throw new Error(`${file}: ${m.toUpperCase()} ${p} is defined twice`);
             target[m] = op;
@@ -34,7 +35,8 @@ export function bundle(): Doc {
         }
       } else if (k === 'components') {
         for (const [section, entries] of Object.entries(v as Record<string, Record<string, unknown>>)) {
-          const target = (out.components![section] ??= {});
+          out.components![section] ??= {};
+          const target = out.components![section];
           for (const [name, schema] of Object.entries(entries)) {
             if (target[name]) throw new Error(`${file}: components.${section}.${name} is defined twice`);
             target[name] = schema;
@@ -55,10 +57,10 @@ export async function render(): Promise<{ yaml: string; types: string; json: str
   const doc = bundle();
   const yaml = HEADER + stringify(doc, { lineWidth: 0 });
   const ast = await openapiTS(doc as never);
-  const types = '// GENERATED from openapi.yaml by `npm run sdk` (openapi-typescript). Do not edit.\n' + astToString(ast);
+  const types = `// GENERATED from openapi.yaml by \`npm run sdk\` (openapi-typescript). Do not edit.\n${astToString(ast)}`;
   // From the YAML text (not `doc`), so the JSON is exactly what parsing openapi.yaml yields.
   const compiled: CompiledContract = { sourceSha256: contractHash(yaml), document: parse(yaml) };
-  return { yaml, types, json: JSON.stringify(compiled) + '\n' };
+  return { yaml, types, json: `${JSON.stringify(compiled)}\n` };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

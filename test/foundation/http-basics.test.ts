@@ -42,10 +42,10 @@ describeLegs('HTTP basics: errors, CORS, parsing', (leg) => {
   test('malformed JSON, prototype keys and oversized bodies get clear 4xx errors', async () => {
     const bad = await fetch(`${server.url}/v1/projects`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: owner.cookie }, body: '{"projectId":' });
     assert.equal(bad.status, 400);
-    assert.equal(((await bad.json()) as any).type, 'general_argument_invalid');
+    assert.equal(((await bad.json()) as { type: string }).type, 'general_argument_invalid');
     const proto = await fetch(`${server.url}/v1/projects`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: owner.cookie }, body: '{"projectId":"x1","name":"n","nested":{"__proto__":{"admin":true}}}' });
     assert.equal(proto.status, 400);
-    assert.match(((await proto.json()) as any).message, /__proto__/);
+    assert.match(((await proto.json()) as { message: string }).message, /__proto__/);
     assert.equal(({} as Record<string, unknown>).admin, undefined);
     const big = await call('POST', '/projects', { cookie: owner.cookie, body: { projectId: 'big', name: 'x'.repeat(1_100_000) } });
     assert.equal(big.status, 413);

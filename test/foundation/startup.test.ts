@@ -24,7 +24,7 @@ test('starts on the embedded default with nothing else running, migrates, serves
     assert.match(output, /No owner yet/);
     const res = await fetch(`${url}/v1/health`);
     assert.equal(res.status, 200);
-    assert.equal(((await res.json()) as any).status, 'pass');
+    assert.equal(((await res.json()) as { status: string }).status, 'pass');
     const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
     child.kill('SIGTERM');
     assert.equal(await exited, 0);

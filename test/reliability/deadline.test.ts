@@ -9,12 +9,14 @@
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import { createTenantry, type TenantryApp } from '../../src/app.ts';
 import { describeLegs } from '../support/describe-legs.ts';
-import { startServer, type TestServer } from '../support/server.ts';
-import { client } from '../support/http.ts';
-import { newOwner, newProject, type Project } from '../support/fixtures.ts';
+import type { TestServer } from '../support/server.ts';
+import { client, type CallResult } from '../support/http.ts';
+import type { Project } from '../support/fixtures.ts';
+import { useCleanup } from '../support/cleanup.ts';
+import { withProject } from '../support/use-server.ts';
 import { keyApi, makeCollection } from '../documents/support.ts';
 
 const DEADLINE_MS = 300;
@@ -26,20 +28,19 @@ describeLegs('reliability: request deadline', (leg) => {
   let tight: TenantryApp;
   let tightServer: Server;
   let tightUrl: string;
+  const cleanup = useCleanup();
   before(async () => {
-    server = await startServer(leg, { env: { TENANTRY_DB_POOL_MAX: '1', TENANTRY_DB_ACQUIRE_TIMEOUT_MS: '10000' } });
-    project = await newProject(server, await newOwner(server));
+    ({ server, project } = await withProject(leg, cleanup, { env: { TENANTRY_DB_POOL_MAX: '1', TENANTRY_DB_ACQUIRE_TIMEOUT_MS: '10000' } }));
     docs = await makeCollection(keyApi(project), 'db1', 'c1', { attributes: [['string', { key: 'title', size: 64, required: false }]] });
     const runtime = server.runtime;
     tight = createTenantry({ ...runtime, config: { ...runtime.config, reliability: { ...runtime.config.reliability, requestTimeoutMs: DEADLINE_MS } } });
     tightServer = createServer(tight.app);
     await new Promise<void>((resolve) => tightServer.listen(0, '127.0.0.1', resolve));
+    cleanup.defer('deadline http server', async () => {
+      tightServer.closeAllConnections();
+      await new Promise<void>((resolve) => tightServer.close(() => resolve()));
+    });
     tightUrl = `http://127.0.0.1:${(tightServer.address() as AddressInfo).port}`;
-  });
-  after(async () => {
-    tightServer?.closeAllConnections();
-    await new Promise<void>((resolve) => (tightServer ? tightServer.close(() => resolve()) : resolve()));
-    await server?.close();
   });
 
   /** Holds the pool's only connection until the returned function is called. */
@@ -53,7 +54,7 @@ describeLegs('reliability: request deadline', (leg) => {
   test('a request stuck on the database is answered 503 + Retry-After at the deadline; the late work settles by ID', async () => {
     const call = client(tightUrl);
     const release = await holdPool();
-    let res;
+    let res: CallResult;
     const started = Date.now();
     try {
       res = await call('POST', docs, { project: project.id, key: project.key, body: { documentId: 'late1', data: { title: 'late' }, permissions: [] } });
@@ -84,7 +85,15 @@ describeLegs('reliability: request deadline', (leg) => {
     const call = client(tightUrl);
     const res = await call('POST', docs, { project: project.id, key: project.key, body: { documentId: 'fast1', data: { title: 'fast' }, permissions: [] } });
     assert.equal(res.status, 201, res.text);
-    assert.equal(tight.drain instanceof Function, true);
+    assert.equal(res.body.$id, 'fast1');
+    assert.equal(res.body.title, 'fast');
+    assert.equal(res.headers.get('retry-after'), null);
+    // Nothing was left in flight: the drain settles at once, and the write is there.
+    const drainStarted = Date.now();
     await tight.drain();
+    assert.ok(Date.now() - drainStarted < DEADLINE_MS, `drain took ${Date.now() - drainStarted} ms with nothing in flight`);
+    const read = await keyApi(project)('GET', `${docs}/fast1`);
+    assert.equal(read.status, 200, read.text);
+    assert.equal(read.body.title, 'fast');
   });
 });

@@ -38,7 +38,7 @@ describeLegs('schema: attributes', (leg) => {
       ['string', { key: 'body', size: 20000, required: false }, { type: 'string', size: 20000 }, 'text'],
       ['string', { key: 'big', size: 70000, required: false }, { size: 70000 }, 'mediumtext'],
       ['string', { key: 'huge', size: 20000000, required: false }, { size: 20000000 }, 'longtext'],
-      ['integer', { key: 'count', required: false }, { type: 'integer', min: -9223372036854775808, max: 9223372036854775807 }, 'bigint'],
+      ['integer', { key: 'count', required: false }, { type: 'integer', min: -(2 ** 63), max: 2 ** 63 /* Appwrite's int64 bounds as doubles (2^63 − 1 rounds to 2^63) */ }, 'bigint'],
       ['integer', { key: 'small', required: false, min: 0, max: 100, default: 5 }, { type: 'integer', min: 0, max: 100, default: 5 }, 'int'],
       ['float', { key: 'price', required: false, min: 0, max: 1000.5, default: 9.99 }, { type: 'double', min: 0, max: 1000.5, default: 9.99 }, 'double'],
       ['boolean', { key: 'done', required: false, default: false }, { type: 'boolean', default: false }, 'tinyint(1)'],

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { AppwriteException, Client, Databases, DatabasesIndexType, OrderBy, Permission, Role } from 'node-appwrite';
+import { type AppwriteException, Client, Databases, DatabasesIndexType, OrderBy, Permission, Role } from 'node-appwrite';
 import { describeLegs } from '../support/describe-legs.ts';
 import { startServer, type TestServer } from '../support/server.ts';
 import { newOwner, newProject } from '../support/fixtures.ts';

@@ -283,8 +283,6 @@ function forgeJwt(aud: string, claims: Record<string, unknown>, secret: string |
 // ---------------------------------------------------------------------------------------------
 // The run: every response goes through `check`.
 // ---------------------------------------------------------------------------------------------
-interface Sent { readonly label: string; readonly res: CallResult }
-
 function canariesIn(text: string): string[] {
   return [...text.matchAll(/CANARY:([A-Za-z0-9]+):/g)].map((m) => m[1]!);
 }
@@ -299,7 +297,7 @@ for (const layout of ['shared', 'isolated'] as const) {
     let routes: RouteDef[];
     const failures: string[] = [];
     const stats = { requests: 0, refused: 0, asGuest: 0, cells: 0, guestRoutes: new Map<string, number>(), mass: { refused: 0, ignored: 0 } };
-    let before0: Record<string, Record<string, any>>;
+    let before0: Record<string, Awaited<ReturnType<typeof snapshot>>>;
 
     /** Sends one request and applies the global assertions (no 5xx; only `allowed` projects' canaries). */
     async function send(label: string, method: string, path: string, o: CallOptions, allowed: readonly string[]): Promise<CallResult> {
@@ -312,7 +310,7 @@ for (const layout of ['shared', 'isolated'] as const) {
     }
 
     /** A project's state, read through its own key and owner (anonymous users, made by guest sign-ins, left out). */
-    async function snapshot(t: Tenant): Promise<Record<string, unknown>> {
+    async function snapshot(t: Tenant) {
       const k = (path: string, query?: CallOptions['query']) => call('GET', path, { project: t.id, key: t.key, query });
       const body = async (p: Promise<CallResult>) => { const r = await p; return r.status === 200 ? r.body : { status: r.status, type: r.body?.type }; };
       const pick = (list: Array<Record<string, unknown>> | undefined, fields: string[]) =>
@@ -509,7 +507,7 @@ for (const layout of ['shared', 'isolated'] as const) {
     test('X8: colliding ids (db1, c1, doc1, alice, t1) read with each project\'s own credentials show only that project\'s rows', async () => {
       failures.length = 0;
       const reads = routes.filter((r) => r.method === 'get');
-      for (const [t, other] of [[A, B], [B, A]] as const) {
+      for (const [t] of [[A, B], [B, A]] as const) {
         const creds: Array<{ name: string; opts: CallOptions; see: string[] }> = [
           { name: `${t.tag} key`, opts: { project: t.id, key: t.key }, see: ['doc1', 'doc2', 'user:alice', 'team:t1'] },
           { name: `${t.tag} alice session`, opts: { project: t.id, session: t.users.alice!.session }, see: ['doc1', 'doc2'] },
@@ -669,7 +667,7 @@ for (const layout of ['shared', 'isolated'] as const) {
       assert.deepEqual(now.B, before0.B, 'project B changed during the run');
       assert.deepEqual(now.C, before0.C, 'project C changed during the run');
       // A ran its own mass-assignment requests (all rolled back): compare everything but the timestamps they touched.
-      const strip = (s: Record<string, any>) => ({ ...s, documents: { total: s.documents.total, rows: s.documents.rows.map((d: Record<string, unknown>) => ({ ...d, $updatedAt: undefined })) } });
+      const strip = (s: typeof now.A) => ({ ...s, documents: { total: s.documents.total, rows: s.documents.rows.map((d: Record<string, unknown>) => ({ ...d, $updatedAt: undefined })) } });
       assert.deepEqual(strip(now.A), strip(before0.A!), 'project A changed during the run');
       for (const t of [A, B]) for (const u of Object.values(t.users)) {
         const me = await call('GET', '/account', { project: t.id, session: u.session });

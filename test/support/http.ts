@@ -10,6 +10,7 @@ export interface CallOptions {
   readonly query?: Record<string, string | number | boolean | readonly string[]>;
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: response bodies are read loosely in tests; assertions check them
 export interface CallResult<T = any> {
   readonly status: number;
   readonly body: T;
@@ -21,13 +22,14 @@ export function queryString(query: CallOptions['query']): string {
   if (!query) return '';
   const parts: string[] = [];
   for (const [k, v] of Object.entries(query)) {
-    if (Array.isArray(v)) v.forEach((item, i) => parts.push(`${encodeURIComponent(`${k}[${i}]`)}=${encodeURIComponent(String(item))}`));
+    if (Array.isArray(v)) v.forEach((item, i) => { parts.push(`${encodeURIComponent(`${k}[${i}]`)}=${encodeURIComponent(String(item))}`); });
     else parts.push(`${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`);
   }
   return parts.length ? `?${parts.join('&')}` : '';
 }
 
 export function client(baseUrl: string) {
+  // biome-ignore lint/suspicious/noExplicitAny: as CallResult
   return async function call<T = any>(method: string, path: string, o: CallOptions = {}): Promise<CallResult<T>> {
     const headers: Record<string, string> = { accept: 'application/json', ...o.headers };
     if (o.project) headers['x-appwrite-project'] = o.project;
