@@ -4,7 +4,7 @@
 # temporary copy of this checkout (tracked and untracked files, not node_modules/ or data/) it runs:
 #   1. `npm ci` (native modules built/fetched for Node 22), then `npm install`: the lock must stay byte-identical;
 #   2. `npm start` on a temporary SQLite database and a free port: GET /v1/health must answer 200,
-#      and SIGTERM to its process group must stop it gracefully ("stopped", exit 0) within 10 s;
+#      and SIGTERM to the server must stop it gracefully ("stopped", npm start exits 0) within 10 s;
 #   3. a smoke subset of the suite on the SQLite + in-process store leg (the MariaDB leg is the main run's).
 # Exits non-zero on any failure, printing the step's log. TENANTRY_SMOKE_KEEP=1 keeps the temp dir;
 # `--head` tests the last commit (git archive HEAD) instead of the files on disk.
@@ -49,7 +49,7 @@ cmp -s package-lock.json "$work/lock.before" || { diff "$work/lock.before" packa
 
 port="$(node -e 'const s=require("node:net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')"
 say "npm start on port $port (SQLite under $work/db)"
-# Its own session and process group, as a service manager runs it; the signal goes to the group.
+# Its own session and process group, so the clean-up can kill whatever is left of it.
 DATABASE_URL="sqlite:$work/db/tenantry.db" PORT="$port" HOST=127.0.0.1 REDIS_URL= setsid npm start >"$work/server.log" 2>&1 &
 server_pid=$!
 status=""
@@ -60,8 +60,14 @@ for _ in $(seq 1 150); do
   sleep 0.2
 done
 [ "$status" = 200 ] || { show "$work/server.log"; fail "GET /v1/health answered ${status:-nothing} (want 200)"; }
-say "GET /v1/health → 200; sending SIGTERM"
-kill -TERM -- "-$server_pid"
+# The server is the node process under npm (npm → sh → node): SIGTERM it as a service manager
+# would, and npm start must then exit with the server's own status.
+descendants() { local c; for c in $(cat /proc/"$1"/task/*/children 2>/dev/null); do echo "$c"; descendants "$c"; done; }
+node_pid=""
+for p in $(descendants "$server_pid"); do [ "$(cat /proc/"$p"/comm 2>/dev/null)" = node ] && node_pid="$p"; done
+[ -n "$node_pid" ] || { show "$work/server.log"; fail "no node process under npm start (pid $server_pid)"; }
+say "GET /v1/health → 200; SIGTERM to the server (pid $node_pid)"
+kill -TERM "$node_pid"
 for _ in $(seq 1 100); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
 if kill -0 "$server_pid" 2>/dev/null; then show "$work/server.log"; fail "the server was still running 10 s after SIGTERM"; fi
 code=0; wait "$server_pid" || code=$?
