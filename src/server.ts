@@ -8,6 +8,7 @@ import { ConfigError, parseConfig, type Config } from './config.ts';
 import { createLogger } from './logger.ts';
 import { openRuntime, StartupError, type Runtime } from './runtime.ts';
 import { createTenantry } from './app.ts';
+import { cliEnvPrefix } from './cli/where.ts';
 
 const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -47,7 +48,7 @@ server.listen(config.port, config.host, () => {
   const url = `http://localhost:${port}`;
   const ready = `Tenantry ${version} listening on ${url}/v1 (database: ${config.database.client}, store: ${runtime.store.kind}, layout: ${config.layout})`;
   services.owners.count().then((n) => {
-    const hint = n === 0 ? `\nNo owner yet. Create the first one:\n  npx tenantry owner create --email you@example.com --password 'choose-a-password'\nor sign up in the console at ${url}/console` : '';
+    const hint = n === 0 ? `\nNo owner yet. Create the first one:\n  ${cliEnvPrefix(config)}npx tenantry owner create --email you@example.com --password 'choose-a-password'\nor sign up in the console at ${url}/console` : '';
     console.log(ready + hint);
   }).catch(() => console.log(ready));
   services.projects.resumeDeletions().catch((e: unknown) => logger.error({ err: e }, 'resuming project deletions failed'));

@@ -12,13 +12,16 @@ import { AppError } from '../errors/index.ts';
 import { keyModel } from '../features/keys/keys.service.ts';
 import { projectModel } from '../features/projects/projects.service.ts';
 import { ownerModel } from '../features/console/owners.service.ts';
+import { describeDatabase } from './where.ts';
 
 const USAGE = `Usage: tenantry <command> [options] [--json]
   migrate                                         apply pending migrations
   owner create --email E --password P [--name N]  create a console owner (the first is root)
   project create --id ID --name NAME [--owner EMAIL]
   key create --project ID --scopes a,b,... [--name N] [--expire ISO8601]   prints the secret once
-Configuration comes from the environment (DATABASE_URL, REDIS_URL, TENANTRY_NAMESPACE, TENANTRY_LAYOUT, …).`;
+Configuration comes from the environment (DATABASE_URL, REDIS_URL, TENANTRY_NAMESPACE, TENANTRY_LAYOUT, …):
+give a command the same values as the server (\`npm start\` prints them when they aren't the defaults).
+Each command says on stderr which database it uses.`;
 
 type Values = ReturnType<typeof parse>['values'];
 
@@ -35,6 +38,8 @@ function parse(args: string[]) {
 }
 
 class UsageError extends Error {}
+/** A failure explained in its message alone (exit 1, no usage text). */
+class CliError extends Error {}
 
 /** Runs one CLI command; returns the exit code. `bin/tenantry.js` hands it argv and the environment. */
 export async function runCli(args: string[], env: Readonly<Record<string, string | undefined>>): Promise<number> {
@@ -60,6 +65,8 @@ async function run(args: string[], env: Readonly<Record<string, string | undefin
   const command = positionals.join(' ');
   if (values.help || command === '') { console.log(USAGE); return command === '' && !values.help ? 2 : 0; }
   const config = parseConfig(env);
+  // stderr, so `--json` output stays one JSON document.
+  console.error(`tenantry: ${describeDatabase(config)}`);
   const logger = createLogger('warn');
   const runtime = await openRuntime(config, logger, { migrate: command === 'migrate' ? 'never' : 'if-empty' });
   try {
@@ -71,7 +78,13 @@ async function run(args: string[], env: Readonly<Record<string, string | undefin
         return 0;
       }
       case 'owner create': {
-        const owner = await services.owners.signUp({ userId: 'unique()', email: need('email'), password: need('password'), name: values.name ?? '' });
+        const owner = await services.owners.signUp({ userId: 'unique()', email: need('email'), password: need('password'), name: values.name ?? '' }).catch(async (e: unknown) => {
+          // Sign-up is closed because an owner exists: say that, not "closed" (a fresh database is never closed).
+          if (e instanceof AppError && e.type === 'general_access_forbidden' && await services.owners.count() > 0) {
+            throw new CliError('an owner already exists in this database: sign in as that owner (console, or POST /v1/account/sessions/email), or run this with TENANTRY_OPEN_SIGNUP=true to add another owner');
+          }
+          throw e;
+        });
         out(`owner ${owner.email} created (${owner.isRoot ? 'root' : 'owner'}, id ${owner.id})`, ownerModel(owner));
         return 0;
       }
