@@ -134,17 +134,24 @@ describeLegs('end-user accounts and sessions', (leg) => {
   test('blocking a user kills their sessions; sign-in answers 403 user_blocked; unblock restores sign-in', async () => {
     const user = await newEndUser(call, project.id, { key: project.key });
     const jwt = await call('POST', '/account/jwts', { project: project.id, session: user.session });
+    assert.equal(jwt.status, 201, jwt.text);
+    const before = await call('GET', '/account', { project: project.id, jwt: jwt.body.jwt });
+    assert.equal(before.status, 200, before.text);
+    assert.equal(before.body.$id, user.id, 'the JWT works until the block');
     const blocked = await call('PATCH', `/users/${user.id}/status`, { project: project.id, key: project.key, body: { status: false } });
     assert.equal(blocked.status, 200);
     assert.equal(blocked.body.status, false);
     assert.equal((await call('GET', '/account', { project: project.id, session: user.session })).status, 401);
-    assert.equal((await call('GET', '/account', { project: project.id, jwt: jwt.body.jwt })).status, 401);
+    const blockedJwt = await call('GET', '/account', { project: project.id, jwt: jwt.body.jwt });
+    assert.equal(blockedJwt.status, 401, blockedJwt.text);
     const again = await call('POST', '/account/sessions/email', { project: project.id, body: { email: user.email, password: PASSWORD } });
     assert.equal(again.status, 403);
     assert.equal(again.body.type, 'user_blocked');
     // The wrong password still answers the generic 401: blocking reveals nothing without the password.
     assert.equal((await call('POST', '/account/sessions/email', { project: project.id, body: { email: user.email, password: 'wrong password!' } })).status, 401);
-    await call('PATCH', `/users/${user.id}/status`, { project: project.id, key: project.key, body: { status: true } });
+    const unblocked = await call('PATCH', `/users/${user.id}/status`, { project: project.id, key: project.key, body: { status: true } });
+    assert.equal(unblocked.status, 200, unblocked.text);
+    assert.equal(unblocked.body.status, true);
     await signIn(call, project.id, user.email);
   });
 

@@ -58,7 +58,10 @@ describeLegs('JWTs', (leg) => {
     const user = await newEndUser(call, project.id, { key: project.key });
     const expired = await call('POST', '/account/jwts', { project: project.id, session: user.session, body: { duration: 0 } });
     assert.equal(expired.status, 201);
-    const good = (await call('POST', '/account/jwts', { project: project.id, session: user.session })).body.jwt as string;
+    const minted = await call('POST', '/account/jwts', { project: project.id, session: user.session });
+    assert.equal(minted.status, 201, minted.text);
+    const good = minted.body.jwt as string;
+    assert.equal((await me(good)).status, 200, 'the untampered JWT works');
     const [header, body, signature] = good.split('.') as [string, string, string];
     const claims = JSON.parse(Buffer.from(body, 'base64url').toString()) as Record<string, unknown>;
     const otherUser = await newEndUser(call, other.id, { key: other.key });
@@ -92,15 +95,20 @@ describeLegs('JWTs', (leg) => {
 
   test('a JWT is refused once its session is gone (sign-out, sign-out everywhere, password change)', async () => {
     const user = await newEndUser(call, project.id, { key: project.key });
-    const mint = async (session: string) => (await call('POST', '/account/jwts', { project: project.id, session })).body.jwt as string;
+    const mint = async (session: string) => {
+      const res = await call('POST', '/account/jwts', { project: project.id, session });
+      assert.equal(res.status, 201, res.text);
+      assert.equal((await me(res.body.jwt)).status, 200, 'a fresh JWT works');
+      return res.body.jwt as string;
+    };
     const first = await mint(user.session);
     assert.equal((await me(first)).status, 200);
-    await call('DELETE', '/account/sessions/current', { project: project.id, session: user.session });
+    assert.equal((await call('DELETE', '/account/sessions/current', { project: project.id, session: user.session })).status, 204);
     assert.equal((await me(first)).status, 401);
     const s2 = await signIn(call, project.id, user.email);
     const s3 = await signIn(call, project.id, user.email);
     const second = await mint(s2.session);
-    await call('DELETE', '/account/sessions', { project: project.id, session: s3.session });
+    assert.equal((await call('DELETE', '/account/sessions', { project: project.id, session: s3.session })).status, 204);
     assert.equal((await me(second)).status, 401);
     const s4 = await signIn(call, project.id, user.email);
     const s5 = await signIn(call, project.id, user.email);

@@ -1,9 +1,14 @@
 /**
  * openapi.yaml is the contract: every mounted route must be described there (same method and path),
- * every described operation must be mounted, and the committed openapi.yaml and sdk/ must be fresh.
+ * every described operation must be mounted, and the committed openapi.yaml and sdk/ must be fresh;
+ * the SDK's paths, parameters, bodies and responses are typed (checked with the TypeScript compiler).
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
 import { test } from 'node:test';
 import { render } from '../../scripts/build-contract.ts';
 import { loadContract, CONTRACT_PATH } from '../../src/contract.ts';
@@ -40,8 +45,54 @@ test('every route is in openapi.yaml with the same method and path, and every op
   }
 });
 
-test('the SDK client exposes typed paths for the contract', async () => {
-  const { createClient } = await import('../../sdk/index.ts');
-  const api = createClient({ endpoint: 'http://127.0.0.1:1/v1', project: 'p' });
-  assert.equal(typeof api.request, 'function');
+/** Type-checks `source` (a module importing the SDK) with the project's compiler options; returns the diagnostics. */
+function typeCheck(source: string): Array<{ code: number; line: number; text: string }> {
+  const root = fileURLToPath(new URL('../..', import.meta.url));
+  const configFile = ts.readConfigFile(join(root, 'tsconfig.json'), (f) => ts.sys.readFile(f));
+  const { options } = ts.parseJsonConfigFileContent(configFile.config, ts.sys, root);
+  const dir = mkdtempSync(join(tmpdir(), 'tenantry-sdk-types-'));
+  try {
+    const file = join(dir, 'probe.mts');
+    writeFileSync(file, source.replaceAll('SDK', JSON.stringify(relative(dir, join(root, 'sdk/index.ts')))));
+    const program = ts.createProgram([file], { ...options, noEmit: true, typeRoots: [join(root, 'node_modules/@types')] });
+    return ts.getPreEmitDiagnostics(program).map((d) => ({
+      code: d.code,
+      line: d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : 0,
+      text: ts.flattenDiagnosticMessageText(d.messageText, '\n'),
+    }));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test('the SDK client has typed paths: wrong paths, params, bodies and fields don\'t compile', () => {
+  const probe = `import { createClient } from SDK;
+const api = createClient({ endpoint: 'http://127.0.0.1:1/v1', project: 'p' });
+export async function probe(): Promise<void> {
+  const keys = await api.request('get', '/projects/{projectId}/keys', { path: { projectId: 'p' } });
+  const total: number = keys.total;
+  const keyNames: string[] = keys.keys.map((k) => k.name);
+  const db = await api.request('post', '/databases', { body: { databaseId: 'd1', name: 'Shop' } });
+  const dbId: string = db.$id;
+  void [total, keyNames, dbId];
+  // @ts-expect-error: no such path
+  await api.request('get', '/no/such/path');
+  // @ts-expect-error: a path parameter the route doesn't have
+  await api.request('get', '/projects/{projectId}/keys', { path: { projectIdd: 'p' } });
+  // @ts-expect-error: a body field of the wrong type
+  await api.request('post', '/databases', { body: { databaseId: 'd1', name: 42 } });
+  // @ts-expect-error: a body for a method the path doesn't serve
+  await api.request('put', '/databases', { body: { databaseId: 'd1', name: 'Shop' } });
+  // @ts-expect-error: the response is typed, so a field it doesn't have is an error
+  void keys.nope;
+}
+`;
+  assert.deepEqual(typeCheck(probe), [], 'the probe compiles: correct calls type-check and every wrong one is an error');
+  // Control: a correct call marked as an error is reported (TS2578), so the check above can fail.
+  const control = `import { createClient } from SDK;
+const api = createClient({ endpoint: 'http://127.0.0.1:1/v1' });
+// @ts-expect-error: this call is fine
+export const ok = api.request('get', '/databases');
+`;
+  assert.deepEqual(typeCheck(control).map((d) => d.code), [2578]);
 });
