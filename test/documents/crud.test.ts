@@ -3,11 +3,14 @@
  * stripping, upsert, delete, increment/decrement bounds, bulk operations, conflicts.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import { describeLegs } from '../support/describe-legs.ts';
-import { startServer, type TestServer } from '../support/server.ts';
-import { newOwner, newProject, type Project } from '../support/fixtures.ts';
+import type { TestServer } from '../support/server.ts';
+import { useCleanup } from '../support/cleanup.ts';
+import { withProject } from '../support/use-server.ts';
+import type { Project } from '../support/fixtures.ts';
 import { ids, keyApi, makeCollection, q, type Api } from './support.ts';
+import { expectError, expectStatus } from '../support/http.ts';
 
 describeLegs('documents: CRUD', (leg) => {
   let server: TestServer;
@@ -15,9 +18,9 @@ describeLegs('documents: CRUD', (leg) => {
   let api: Api;
   let docs: string;
 
+  const cleanup = useCleanup();
   before(async () => {
-    server = await startServer(leg);
-    p = await newProject(server, await newOwner(server));
+    ({ server, project: p } = await withProject(leg, cleanup));
     api = keyApi(p);
     docs = await makeCollection(api, 'db', 'movies', {
       attributes: [
@@ -35,7 +38,6 @@ describeLegs('documents: CRUD', (leg) => {
       indexes: [{ key: 'slug_unique', type: 'unique', attributes: ['slug'] }],
     });
   });
-  after(() => server.close());
 
   test('create → the Appwrite Document model, with defaults and typed values', async () => {
     const res = await api('POST', docs, {
@@ -102,11 +104,9 @@ describeLegs('documents: CRUD', (leg) => {
   });
 
   test('create errors: missing data, missing ID, both data and documents, duplicate ID, unique index', async () => {
-    assert.equal((await api('POST', docs, { documentId: 'x1' })).body.type, 'document_missing_data');
-    const noId = await api('POST', docs, { data: { title: 'a' } });
-    assert.equal(noId.body.type, 'document_missing_data');
-    assert.equal(noId.body.message, 'Document ID is required when creating a single document.');
-    assert.equal((await api('POST', docs, { documentId: 'x', data: { title: 'a' }, documents: [] })).body.type, 'general_bad_request');
+    expectError(await api('POST', docs, { documentId: 'x1' }), 400, 'document_missing_data');
+    expectError(await api('POST', docs, { data: { title: 'a' } }), 400, 'document_missing_data', 'Document ID is required when creating a single document.');
+    expectError(await api('POST', docs, { documentId: 'x', data: { title: 'a' }, documents: [] }), 400, 'general_bad_request');
     assert.equal((await api('POST', docs, { documentId: 'dup', data: { title: 'a', slug: 's1' } })).status, 201);
     const dup = await api('POST', docs, { documentId: 'dup', data: { title: 'b' } });
     assert.equal(dup.status, 409);
@@ -121,17 +121,17 @@ describeLegs('documents: CRUD', (leg) => {
   });
 
   test('get with select; update, upsert, delete', async () => {
-    await api('POST', docs, { documentId: 'u1', data: { title: 'Old', year: 2000 } });
+    expectStatus(await api('POST', docs, { documentId: 'u1', data: { title: 'Old', year: 2000 } }), 201);
     const sel = await api('GET', `${docs}/u1`, undefined, { queries: [q('select', undefined, ['title'])] });
     assert.equal(sel.status, 200, sel.text);
     assert.equal(sel.body.title, 'Old');
     assert.ok(!('year' in sel.body));
     assert.equal(sel.body.$id, 'u1');
     const notSelect = await api('GET', `${docs}/u1`, undefined, { queries: [q('limit', undefined, [1])] });
-    assert.equal(notSelect.body.type, 'general_query_invalid');
+    expectError(notSelect, 400, 'general_query_invalid');
 
-    assert.equal((await api('PATCH', `${docs}/u1`, {})).body.type, 'document_missing_payload');
-    assert.equal((await api('PATCH', `${docs}/u1`, { data: {} })).body.type, 'document_missing_payload');
+    expectError(await api('PATCH', `${docs}/u1`, {}), 400, 'document_missing_payload');
+    expectError(await api('PATCH', `${docs}/u1`, { data: {} }), 400, 'document_missing_payload');
     const staged = await api('PATCH', `${docs}/u1`, { data: { year: 1990 }, transactionId: 'tx1' });
     assert.equal(staged.status, 400, 'transactions are refused, not applied at once');
     assert.equal((await api('GET', `${docs}/u1`)).body.year, 2000);
@@ -141,7 +141,7 @@ describeLegs('documents: CRUD', (leg) => {
     assert.equal(upd.body.year, 2001);
     assert.deepEqual(upd.body.$permissions, ['read("users")']);
     assert.ok(upd.body.$updatedAt >= upd.body.$createdAt);
-    assert.equal((await api('PATCH', `${docs}/u1`, { data: { title: null } })).body.type, 'document_invalid_structure');
+    expectError(await api('PATCH', `${docs}/u1`, { data: { title: null } }), 400, 'document_invalid_structure');
     assert.equal((await api('PATCH', `${docs}/nope`, { data: { year: 2001 } })).status, 404);
 
     const created = await api('PUT', `${docs}/up1`, { data: { title: 'New' } });
@@ -156,11 +156,11 @@ describeLegs('documents: CRUD', (leg) => {
     assert.equal(del.status, 204);
     assert.equal(del.text, '');
     assert.equal((await api('GET', `${docs}/up1`)).status, 404);
-    assert.equal((await api('DELETE', `${docs}/up1`)).body.type, 'document_not_found');
+    expectError(await api('DELETE', `${docs}/up1`), 404, 'document_not_found');
   });
 
   test('increment / decrement: bounds, attribute checks, exact under concurrency', async () => {
-    await api('POST', docs, { documentId: 'c1', data: { title: 'c', views: 0 } });
+    expectStatus(await api('POST', docs, { documentId: 'c1', data: { title: 'c', views: 0 } }), 201);
     const inc = await api('PATCH', `${docs}/c1/views/increment`, { value: 2 });
     assert.equal(inc.status, 200, inc.text);
     assert.equal(inc.body.views, 2);
@@ -171,11 +171,11 @@ describeLegs('documents: CRUD', (leg) => {
     const dec = await api('PATCH', `${docs}/c1/views/decrement`, { min: 0 });
     assert.equal(dec.body.views, 1);
     assert.equal((await api('PATCH', `${docs}/c1/views/decrement`, { value: 2, min: 0 })).status, 400);
-    assert.equal((await api('PATCH', `${docs}/c1/title/increment`, {})).body.type, 'attribute_type_invalid');
-    assert.equal((await api('PATCH', `${docs}/c1/nope/increment`, {})).body.type, 'attribute_not_found');
-    assert.equal((await api('PATCH', `${docs}/zz/views/increment`, {})).body.type, 'document_not_found');
+    expectError(await api('PATCH', `${docs}/c1/title/increment`, {}), 400, 'attribute_type_invalid');
+    expectError(await api('PATCH', `${docs}/c1/nope/increment`, {}), 404, 'attribute_not_found');
+    expectError(await api('PATCH', `${docs}/zz/views/increment`, {}), 404, 'document_not_found');
 
-    await api('POST', docs, { documentId: 'c2', data: { title: 'c' } });
+    expectStatus(await api('POST', docs, { documentId: 'c2', data: { title: 'c' } }), 201);
     const results = await Promise.all(Array.from({ length: 12 }, () => api('PATCH', `${docs}/c2/views/increment`, { value: 1 })));
     assert.equal(results.filter((r) => r.status === 200).length, 10, 'exactly max successes');
     assert.ok(results.every((r) => r.status === 200 || r.body.type === 'attribute_value_invalid'));

@@ -3,11 +3,13 @@
  * update, scopes, and the physical tables a collection owns.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import { describeLegs } from '../support/describe-legs.ts';
-import { startServer, type TestServer } from '../support/server.ts';
-import { newOwner, newProject, type Project } from '../support/fixtures.ts';
-import { client } from '../support/http.ts';
+import type { TestServer } from '../support/server.ts';
+import { useCleanup } from '../support/cleanup.ts';
+import { withProject } from '../support/use-server.ts';
+import { newProject, type Project } from '../support/fixtures.ts';
+import { client, expectError, expectStatus } from '../support/http.ts';
 import { meta, q, tenantDb } from './support.ts';
 
 describeLegs('schema: databases and collections', (leg) => {
@@ -16,11 +18,10 @@ describeLegs('schema: databases and collections', (leg) => {
   const api = (method: string, path: string, body?: unknown, query?: Record<string, string | readonly string[]>) =>
     p.call(method, path, { project: p.id, key: p.key, body, query });
 
+  const cleanup = useCleanup();
   before(async () => {
-    server = await startServer(leg);
-    p = await newProject(server, await newOwner(server));
+    ({ server, project: p } = await withProject(leg, cleanup));
   });
-  after(() => server.close());
 
   test('database CRUD in the Appwrite wire shape', async () => {
     const created = await api('POST', '/databases', { databaseId: 'main', name: 'Main' });
@@ -37,6 +38,7 @@ describeLegs('schema: databases and collections', (leg) => {
     assert.match(generated.body.$id, /^[0-9a-f]{20}$/);
     assert.equal(generated.body.enabled, false);
     const got = await api('GET', '/databases/main');
+    assert.equal(got.status, 200, got.text);
     assert.equal(got.body.name, 'Main');
     const updated = await api('PUT', '/databases/main', { name: 'Renamed' });
     assert.equal(updated.status, 200);
@@ -70,14 +72,14 @@ describeLegs('schema: databases and collections', (leg) => {
     assert.equal(noTotal.body.total, 0);
     assert.equal(noTotal.body.databases.length, 3);
     const badCursor = await api('GET', '/databases', undefined, { queries: [q('cursorAfter', undefined, ['gone'])] });
-    assert.equal(badCursor.body.type, 'general_cursor_not_found');
+    expectError(badCursor, 400, 'general_cursor_not_found');
     const badAttr = await api('GET', '/databases', undefined, { queries: [q('equal', 'secret', ['x'])] });
     assert.equal(badAttr.status, 400);
     assert.equal(badAttr.body.type, 'general_query_invalid');
   });
 
   test('collection CRUD, PUT-like update, permissions and physical tables', async () => {
-    await api('POST', '/databases', { databaseId: 'cdb', name: 'Collections' });
+    expectStatus(await api('POST', '/databases', { databaseId: 'cdb', name: 'Collections' }), 201);
     const created = await api('POST', '/databases/cdb/collections', {
       collectionId: 'books', name: 'Books', permissions: ['read("any")', 'write("users")'], documentSecurity: true,
     });
@@ -96,8 +98,8 @@ describeLegs('schema: databases and collections', (leg) => {
     assert.ok(await server.runtime.database.knex.schema.hasTable(`${prefix}c${seq}_perms`));
 
     const dup = await api('POST', '/databases/cdb/collections', { collectionId: 'books', name: 'Again' });
-    assert.equal(dup.body.type, 'collection_already_exists');
-    assert.equal((await api('POST', '/databases/none/collections', { collectionId: 'x', name: 'X' })).body.type, 'database_not_found');
+    expectError(dup, 409, 'collection_already_exists');
+    expectError(await api('POST', '/databases/none/collections', { collectionId: 'x', name: 'X' }), 404, 'database_not_found');
     const badPerm = await api('POST', '/databases/cdb/collections', { collectionId: 'bad', name: 'Bad', permissions: ['read("nobody")'] });
     assert.equal(badPerm.status, 400);
 
@@ -112,7 +114,7 @@ describeLegs('schema: databases and collections', (leg) => {
     assert.deepEqual(disabled.body.$permissions, []);
     assert.equal((await api('GET', '/databases/cdb/collections/books')).body.enabled, false, 'keys still see disabled collections');
 
-    await api('POST', '/databases/cdb/collections', { collectionId: 'papers', name: 'Papers' });
+    expectStatus(await api('POST', '/databases/cdb/collections', { collectionId: 'papers', name: 'Papers' }), 201);
     const list = await api('GET', '/databases/cdb/collections', undefined, { queries: [q('equal', 'name', ['Papers'])] });
     assert.equal(list.body.total, 1);
     assert.equal(list.body.collections[0].$id, 'papers');
@@ -120,29 +122,29 @@ describeLegs('schema: databases and collections', (leg) => {
     assert.deepEqual(searched.body.collections.map((c: { $id: string }) => c.$id), ['books']);
 
     assert.equal((await api('DELETE', '/databases/cdb/collections/books')).status, 204);
-    assert.equal((await api('GET', '/databases/cdb/collections/books')).body.type, 'collection_not_found');
+    expectError(await api('GET', '/databases/cdb/collections/books'), 404, 'collection_not_found');
     assert.equal(await server.runtime.database.knex.schema.hasTable(`${prefix}c${seq}`), false, 'tables dropped');
   });
 
   test('deleting a database drops its collections and tables', async () => {
-    await api('POST', '/databases', { databaseId: 'gone', name: 'Gone' });
-    await api('POST', '/databases/gone/collections', { collectionId: 'c1', name: 'C1' });
+    expectStatus(await api('POST', '/databases', { databaseId: 'gone', name: 'Gone' }), 201);
+    expectStatus(await api('POST', '/databases/gone/collections', { collectionId: 'c1', name: 'C1' }), 201);
     const tdb = await tenantDb(server, p.id);
     const seq = (await server.services.collections.getMeta(tdb, 'gone', 'c1')).sequence;
     assert.equal((await api('DELETE', '/databases/gone')).status, 204);
     assert.equal(await server.runtime.database.knex.schema.hasTable(`${tdb.prefix}c${seq}`), false);
-    assert.equal((await api('GET', '/databases/gone/collections/c1')).body.type, 'database_not_found');
+    expectError(await api('GET', '/databases/gone/collections/c1'), 404, 'database_not_found');
     assert.equal((await api('POST', '/databases', { databaseId: 'gone', name: 'Again' })).status, 201, 'the ID is free again');
   });
 
   test('getMeta hides disabled databases and collections from clients only', async () => {
-    await api('POST', '/databases', { databaseId: 'meta', name: 'Meta' });
-    await api('POST', '/databases/meta/collections', { collectionId: 'c', name: 'C', enabled: false });
+    expectStatus(await api('POST', '/databases', { databaseId: 'meta', name: 'Meta' }), 201);
+    expectStatus(await api('POST', '/databases/meta/collections', { collectionId: 'c', name: 'C', enabled: false }), 201);
     const tdb = await tenantDb(server, p.id);
     assert.equal((await server.services.collections.getMeta(tdb, 'meta', 'c')).enabled, false);
     await assert.rejects(server.services.collections.getMeta(tdb, 'meta', 'c', { hideDisabled: true }), (e: { type?: string }) => e.type === 'collection_not_found');
-    await api('PUT', '/databases/meta', { name: 'Meta', enabled: false });
-    await api('PUT', '/databases/meta/collections/c', { enabled: true });
+    expectStatus(await api('PUT', '/databases/meta', { name: 'Meta', enabled: false }), 200);
+    expectStatus(await api('PUT', '/databases/meta/collections/c', { enabled: true }), 200);
     await assert.rejects(server.services.collections.getMeta(tdb, 'meta', 'c', { hideDisabled: true }), (e: { type?: string }) => e.type === 'database_not_found');
     await assert.rejects(server.services.collections.getMeta(tdb, 'meta', 'nope'), (e: { type?: string }) => e.type === 'collection_not_found');
     await assert.rejects(server.services.collections.getMeta(tdb, 'nope', 'c'), (e: { type?: string }) => e.type === 'database_not_found');
@@ -155,7 +157,7 @@ describeLegs('schema: databases and collections', (leg) => {
     assert.equal(denied.status, 401);
     assert.equal(denied.body.type, 'general_unauthorized_scope');
     assert.equal((await call('GET', '/databases', { project: narrow.id, key: narrow.key })).status, 200);
-    assert.equal((await call('GET', '/databases/x/collections', { project: narrow.id, key: narrow.key })).body.type, 'general_unauthorized_scope');
+    expectError(await call('GET', '/databases/x/collections', { project: narrow.id, key: narrow.key }), 401, 'general_unauthorized_scope');
     const guest = await call('GET', '/databases', { project: p.id });
     assert.equal(guest.status, 401);
     assert.equal(guest.body.type, 'general_unauthorized_scope');

@@ -1,4 +1,5 @@
 /** A small fetch wrapper for tests: project/key/session/cookie headers, JSON in and out. */
+import assert from 'node:assert/strict';
 export interface CallOptions {
   readonly project?: string;
   readonly key?: string;
@@ -51,4 +52,18 @@ export type Client = ReturnType<typeof client>;
 /** `name=value` pairs of every Set-Cookie header, ready to send back as a Cookie header. */
 export function cookiesFrom(headers: Headers): string {
   return headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+}
+
+/** Asserts the status (the body is in the message) and returns the result, for set-up writes. */
+export function expectStatus<T extends CallResult>(res: T, status: number): T {
+  assert.equal(res.status, status, `expected ${status}: ${res.text}`);
+  return res;
+}
+
+/** Asserts an Appwrite error: status and `type` together (a type alone passes with the wrong status). */
+export function expectError(res: CallResult, status: number, type: string, message?: string): void {
+  assert.equal(res.status, status, `expected ${status} ${type}: ${res.text}`);
+  assert.equal(res.body.type, type, res.text);
+  assert.equal(res.body.code, status, res.text);
+  if (message !== undefined) assert.equal(res.body.message, message);
 }
