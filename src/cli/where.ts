@@ -7,9 +7,9 @@ import type { Config } from '../config.ts';
 
 const DEFAULT_DATABASE_URL = 'sqlite:./data/tenantry.db';
 
-/** `mysql://u:secret@h/db` → `mysql://u:<password>@h/db`. */
+/** `mysql://u:secret@h/db` → `mysql://u:<password>@h/db` (up to the last `@` of the authority: a raw `@` in it hides too). */
 export function withoutPassword(url: string): string {
-  return url.replace(/^([a-z]+:\/\/[^:@/]*):[^@/]*@/i, '$1:<password>@');
+  return url.replace(/^([a-z]+:\/\/[^:@/]*):[^/]*@/i, '$1:<password>@');
 }
 
 /** One line for the CLI: `database sqlite:./data/tenantry.db (namespace tn, layout shared)`. */
