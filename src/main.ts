@@ -9,4 +9,6 @@ const { runServer } = await import('./server.ts');
 await runServer(process.env, {
   exit: (code) => process.exit(code),
   onSignal: (signal, handler) => process.on(signal, handler),
+  stdout: process.stdout,
+  stderr: process.stderr,
 });
