@@ -1376,7 +1376,10 @@ export interface components {
             total: number;
             projects: components["schemas"]["Project"][];
         };
-        /** @enum {string} */
+        /**
+         * @description A key's permission. As in Appwrite's Databases API, attribute and index routes check collections.read / collections.write; attributes.* and indexes.* are accepted (Appwrite's scope list has them) but open no route on their own.
+         * @enum {string}
+         */
         KeyScope: "databases.read" | "databases.write" | "collections.read" | "collections.write" | "attributes.read" | "attributes.write" | "indexes.read" | "indexes.write" | "documents.read" | "documents.write" | "users.read" | "users.write" | "teams.read" | "teams.write" | "health.read";
         Key: {
             $id: string;
