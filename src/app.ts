@@ -38,6 +38,9 @@ export function createTenantry(deps: AppDeps, options: AppOptions = {}): Tenantr
   const services = createServices(deps);
   const app = express();
   app.disable('x-powered-by');
+  // No ETag on API responses (Appwrite sends none; SDKs never revalidate): hashing every body is
+  // per-request CPU for nothing. Console assets set their own.
+  app.set('etag', false);
   app.set('trust proxy', deps.config.trustProxy.length ? [...deps.config.trustProxy] : false);
   // `queries[0]..queries[99]` must arrive as an array (qs' default arrayLimit is 20).
   app.set('query parser', (s: string) => qs.parse(s, { arrayLimit: 100, parameterLimit: 300, depth: 2, allowPrototypes: false }));

@@ -1,6 +1,7 @@
 /**
  * Builds the request context: which project the request addresses, who is calling, and what they
- * may do. Runs once per request; the result is frozen and handed to handlers explicitly.
+ * may do. Runs once per request, from the request's plan; the result is frozen and handed to
+ * handlers explicitly. Scope sets and the fixed role lists are built once, here, not per request.
  *
  * Project: `X-Appwrite-Project` header (or `?project=`); missing or `console` → the console.
  * Caller, in Appwrite's order: API key; else session cookie `a_session_{project}` (and `_legacy`),
@@ -13,16 +14,43 @@ import { CONSOLE_TENANT } from '../features/console/owners.service.ts';
 import type { Services } from '../services.ts';
 import type { Principal, RequestContext } from './context.ts';
 import { parseCookies, sessionCookieName } from './cookies.ts';
-import { routeLimiterOf } from './rate-limit.ts';
-import type { HitRequest, WindowHit } from '../store/kv-store.ts';
+import type { RequestPlan, SessionTrip } from './plan.ts';
+import type { ApiKey } from '../features/keys/keys.service.ts';
+
+/** A scope set shared by every request that holds it: frozen, and `add`/`delete`/`clear` refuse. */
+function scopeSet(scopes: Iterable<string>): ReadonlySet<string> {
+  const set = new Set(scopes);
+  const refuse = () => { throw new TypeError('scope sets are read-only'); };
+  Object.defineProperties(set, { add: { value: refuse }, delete: { value: refuse }, clear: { value: refuse } });
+  return Object.freeze(set);
+}
 
 /** Scopes a client holds by role (Appwrite's `roles.php`, limited to the services Tenantry serves). */
-const GUEST_SCOPES = ['public', 'sessions.write', 'documents.read', 'documents.write'];
-const USER_SCOPES = [...GUEST_SCOPES, 'account', 'teams.read', 'teams.write'];
-const OWNER_SCOPES = [...USER_SCOPES, 'projects.read', 'projects.write', 'keys.read', 'keys.write', 'health.read'];
-const ADMIN_SCOPES = ['public', ...KEY_SCOPES];
+const GUEST_SCOPE_LIST = ['public', 'sessions.write', 'documents.read', 'documents.write'];
+const USER_SCOPE_LIST = [...GUEST_SCOPE_LIST, 'account', 'teams.read', 'teams.write'];
+const GUEST_SCOPES = scopeSet(GUEST_SCOPE_LIST);
+const USER_SCOPES = scopeSet(USER_SCOPE_LIST);
+const OWNER_SCOPES = scopeSet([...USER_SCOPE_LIST, 'projects.read', 'projects.write', 'keys.read', 'keys.write', 'health.read']);
+const ADMIN_SCOPES = scopeSet(['public', ...KEY_SCOPES]);
 /** Every valid key also may ping and read health (as in Appwrite). */
 const KEY_BASE_SCOPES = ['public', 'health.read'];
+const GUEST_ROLES: readonly string[] = Object.freeze(['any', 'guests']);
+const USER_ROLES: readonly string[] = Object.freeze(['any', 'users']);
+const KEY_ROLES: readonly string[] = Object.freeze(['any']);
+const GUEST: Principal = Object.freeze({ kind: 'guest' });
+
+/** A key's scope set, built once per key object (keys are cached, so once per key and process). */
+const keyScopeSets = new WeakMap<ApiKey, ReadonlySet<string>>();
+function keyScopes(key: ApiKey): ReadonlySet<string> {
+  let set = keyScopeSets.get(key);
+  if (!set) {
+    // A key that may write users may also open sessions for them (server-side rendering, as Appwrite's `sessions.write`).
+    const sessionScopes = key.scopes.includes('users.write') ? ['sessions.write'] : [];
+    set = scopeSet([...KEY_BASE_SCOPES, ...sessionScopes, ...key.scopes]);
+    keyScopeSets.set(key, set);
+  }
+  return set;
+}
 
 export interface Credentials {
   readonly key: string | null;
@@ -52,28 +80,38 @@ function header(req: Request, name: string): string | null {
   return s && s.length > 0 ? s : null;
 }
 
-/** Lets the resolver count the route's rate-limit windows in its session round trip. */
-export interface ResolveOptions {
-  /** The window hits to count for the user a session token names. */
-  readonly hits?: (userId: string) => readonly HitRequest[];
-  /** Receives those hits and what was counted (null: not counted). */
-  readonly onHits?: (hits: readonly HitRequest[], counted: ReadonlyArray<WindowHit | null>) => void;
-}
-
 /** End-user resolution for project requests, supplied by the account feature. */
 export interface EndUserResolver {
-  resolve(project: NonNullable<RequestContext['project']>, credentials: Credentials, options?: ResolveOptions): Promise<{ principal: Principal; roles: readonly string[] } | null>;
+  /**
+   * The end user the credentials name, or null (a guest). A session token is verified in one store
+   * round trip that also counts `trip`'s rate-limit windows for the user it names.
+   */
+  resolve(project: NonNullable<RequestContext['project']>, credentials: Credentials, trip?: SessionTrip): Promise<{ principal: Principal; roles: readonly string[] } | null>;
 }
 
-export async function buildContext(req: Request, requestId: string, services: Services, endUsers: EndUserResolver | null): Promise<RequestContext> {
-  const base = {
-    requestId,
-    ip: req.ip ?? req.socket.remoteAddress ?? '',
-    userAgent: header(req, 'user-agent') ?? '',
-    origin: header(req, 'origin'),
-  };
+/** The caller-independent part of the context: read from the request once. */
+interface Origin { readonly requestId: string; readonly ip: string; readonly userAgent: string; readonly origin: string | null }
+
+/** The addressed project and its scope (minted together, so a context has both or neither). */
+interface ProjectAt { readonly project: NonNullable<RequestContext['project']> }
+
+/** The one place a context is assembled: frozen, roles included. */
+function context(o: Origin, at: ProjectAt | null, principal: Principal, roles: readonly string[], scopes: ReadonlySet<string>): RequestContext {
+  return Object.freeze({
+    requestId: o.requestId, ip: o.ip, userAgent: o.userAgent, origin: o.origin,
+    project: at?.project ?? null, principal, roles: Object.isFrozen(roles) ? roles : Object.freeze(roles), scopes,
+  });
+}
+
+/** A public route's context: a guest, no project (nothing is looked up). */
+export function publicContext(req: Request, requestId: string, plan: RequestPlan): RequestContext {
+  return context({ requestId, ip: plan.ip, userAgent: header(req, 'user-agent') ?? '', origin: header(req, 'origin') }, null, GUEST, GUEST_ROLES, GUEST_SCOPES);
+}
+
+export async function buildContext(req: Request, requestId: string, services: Services, endUsers: EndUserResolver | null, plan: RequestPlan): Promise<RequestContext> {
+  const base: Origin = { requestId, ip: plan.ip, userAgent: header(req, 'user-agent') ?? '', origin: header(req, 'origin') };
   const fromHeader = header(req, 'x-appwrite-project');
-  const fromQuery = typeof req.query.project === 'string' ? req.query.project : null;
+  const fromQuery = typeof plan.query.project === 'string' ? plan.query.project : null;
   // Two different project IDs in one request are refused rather than one being picked.
   if (fromHeader && fromQuery && fromHeader !== fromQuery) {
     throw new AppError('general_argument_invalid', { message: 'The X-Appwrite-Project header and the project query parameter name different projects.' });
@@ -84,20 +122,20 @@ export async function buildContext(req: Request, requestId: string, services: Se
     const creds = readCredentials(req, 'console');
     const session = creds.sessionToken ? await services.sessions.verify(CONSOLE_TENANT, creds.sessionToken) : null;
     const owner = session ? await services.owners.get(session.userId) : undefined;
-    const principal: Principal = owner && session ? { kind: 'owner', owner, session } : { kind: 'guest' };
-    return freeze({ ...base, project: null, principal, roles: principal.kind === 'guest' ? ['any', 'guests'] : ['any', 'users'], scopes: new Set(principal.kind === 'guest' ? GUEST_SCOPES : OWNER_SCOPES) });
+    if (owner && session) return context(base, null, { kind: 'owner', owner, session }, USER_ROLES, OWNER_SCOPES);
+    return context(base, null, GUEST, GUEST_ROLES, GUEST_SCOPES);
   }
 
   const project = await services.projects.resolve(projectId);
   if (!project) throw new AppError('project_not_found');
+  // The request's only way to the project's tables: minted here, once, from the project just resolved.
+  const at: ProjectAt = { project };
   const creds = readCredentials(req, project.id);
 
   if (creds.key) {
     if (header(req, 'x-appwrite-session') || creds.jwt) throw new AppError('user_api_key_and_session_set');
     const key = await services.keys.authenticate(creds.key, project.sequence);
-    // A key that may write users may also open sessions for them (server-side rendering, as Appwrite's `sessions.write`).
-    const sessionScopes = key.scopes.includes('users.write') ? ['sessions.write'] : [];
-    return freeze({ ...base, project, principal: { kind: 'key', key }, roles: ['any'], scopes: new Set([...KEY_BASE_SCOPES, ...sessionScopes, ...key.scopes]) });
+    return context(base, at, { kind: 'key', key }, KEY_ROLES, keyScopes(key));
   }
 
   // A console owner opening one of their projects from the console (Appwrite's admin mode).
@@ -106,26 +144,13 @@ export async function buildContext(req: Request, requestId: string, services: Se
     const session = consoleToken ? await services.sessions.verify(CONSOLE_TENANT, consoleToken) : null;
     const owner = session ? await services.owners.get(session.userId) : undefined;
     if (!owner || !session || (!owner.isRoot && owner.id !== project.ownerId)) throw new AppError('user_unauthorized');
-    return freeze({ ...base, project, principal: { kind: 'admin', owner, session }, roles: ['any'], scopes: new Set(ADMIN_SCOPES) });
+    return context(base, at, { kind: 'admin', owner, session }, KEY_ROLES, ADMIN_SCOPES);
   }
 
-  // The route's limiter (once it has seen the route) has its windows counted in the session round trip.
-  const planned = routeLimiterOf(req);
-  const res = req.res;
-  const options: ResolveOptions = planned && res ? {
-    hits: (userId) => planned.limiter.userHits(planned.def, project, base.ip, userId),
-    onHits: (hits, counted) => planned.limiter.prime(res, hits, counted),
-  } : {};
-  const resolved = endUsers && (creds.sessionToken || creds.jwt) ? await endUsers.resolve(project, creds, options) : null;
-  if (resolved && resolved.principal.kind === 'user') {
-    return freeze({ ...base, project, principal: resolved.principal, roles: resolved.roles, scopes: new Set(USER_SCOPES) });
-  }
-  return freeze({ ...base, project, principal: { kind: 'guest' }, roles: ['any', 'guests'], scopes: new Set(GUEST_SCOPES) });
-}
-
-function freeze(ctx: RequestContext): RequestContext {
-  Object.freeze(ctx.roles);
-  return Object.freeze(ctx);
+  // The plan names this route's rate-limit windows, so the session round trip counts them — on every request alike.
+  const resolved = endUsers && (creds.sessionToken || creds.jwt) ? await endUsers.resolve(project, creds, plan) : null;
+  if (resolved && resolved.principal.kind === 'user') return context(base, at, resolved.principal, resolved.roles, USER_SCOPES);
+  return context(base, at, GUEST, GUEST_ROLES, GUEST_SCOPES);
 }
 
 /** Appwrite's message for a missing scope, e.g. `User (role: guests) missing scopes (["collections.read"])`. */

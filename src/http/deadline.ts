@@ -35,16 +35,60 @@ export function deadlineError(timeoutMs: number): AppError {
   });
 }
 
+/** One request's clock: a class, so starting one costs one object and one timer (the AbortController only when someone waits on it). */
+class Deadline implements DeadlineHandle {
+  readonly #owner: RequestDeadlines;
+  readonly #req: Request;
+  readonly #res: Response;
+  readonly #timer: NodeJS.Timeout | null;
+  #controller: AbortController | null = null;
+  #expired = false;
+  #ended = false;
+
+  constructor(owner: RequestDeadlines, req: Request, res: Response, timeoutMs: number) {
+    this.#owner = owner;
+    this.#req = req;
+    this.#res = res;
+    this.#timer = timeoutMs > 0 ? setTimeout(() => this.#fire(), timeoutMs) : null;
+  }
+
+  get signal(): AbortSignal {
+    this.#controller ??= new AbortController();
+    return this.#controller.signal;
+  }
+
+  get expired(): boolean { return this.#expired; }
+
+  #fire(): void {
+    const res = this.#res;
+    if (this.#ended || res.headersSent || res.writableEnded) return;
+    this.#expired = true;
+    const err = deadlineError(this.#owner.timeoutMs);
+    try { this.#owner.answer(err, this.#req, res); } catch { res.destroy(); }
+    // Whoever waits on the signal (a queued request) now, or later, sees it aborted with the 503.
+    this.#controller ??= new AbortController();
+    this.#controller.abort(err);
+  }
+
+  end(): void {
+    if (this.#ended) return;
+    this.#ended = true;
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#owner.finished();
+  }
+}
+
 export class RequestDeadlines {
   readonly timeoutMs: number;
-  readonly #answer: ErrorResponder;
+  /** Answers a request whose deadline passed (internal to the deadline handles). */
+  readonly answer: ErrorResponder;
   #running = 0;
   #idle: Array<() => void> = [];
 
   /** `timeoutMs` 0 = no deadline (handlers are still counted for shutdown). */
   constructor(timeoutMs: number, answer: ErrorResponder) {
     this.timeoutMs = timeoutMs;
-    this.#answer = answer;
+    this.answer = answer;
   }
 
   /** Handlers running now, including ones whose request already timed out. */
@@ -53,26 +97,12 @@ export class RequestDeadlines {
   /** Starts the clock for one request; call `end()` when its handler settles. */
   begin(req: Request, res: Response): DeadlineHandle {
     this.#running++;
-    const controller = new AbortController();
-    let expired = false;
-    let ended = false;
-    const timer = this.timeoutMs > 0 ? setTimeout(() => {
-      if (ended || res.headersSent || res.writableEnded) return;
-      expired = true;
-      const err = deadlineError(this.timeoutMs);
-      try { this.#answer(err, req, res); } catch { res.destroy(); }
-      controller.abort(err);
-    }, this.timeoutMs) : null;
-    return {
-      signal: controller.signal,
-      get expired() { return expired; },
-      end: () => {
-        if (ended) return;
-        ended = true;
-        if (timer) clearTimeout(timer);
-        if (--this.#running === 0) for (const resolve of this.#idle.splice(0)) resolve();
-      },
-    };
+    return new Deadline(this, req, res, this.timeoutMs);
+  }
+
+  /** A handler settled (called once per `begin` by its handle). */
+  finished(): void {
+    if (--this.#running === 0) for (const resolve of this.#idle.splice(0)) resolve();
   }
 
   /** Resolves once no handler is running (at once if none is). */

@@ -79,10 +79,9 @@ export class ProjectConcurrency {
     const { limit, queue, waitMs } = this.options;
     if (limit <= 0) return Promise.resolve(noop);
     if (signal?.aborted) return Promise.reject(signal.reason);
-    let lane = this.#lanes.get(project);
-    if (!lane) { lane = { active: 0, waiting: [], shapes: new Map() }; this.#lanes.set(project, lane); }
-    // Waiters held back only by their own shape's limit don't hold up other shapes.
-    if (this.#fits(lane, shape) && !lane.waiting.some((w) => w.shape === shape)) return Promise.resolve(this.#take(project, lane, shape));
+    const free = this.tryAcquire(project, shape);
+    if (free) return Promise.resolve(free);
+    const lane = this.#lanes.get(project)!;
     if (lane.waiting.length >= queue || waitMs <= 0) return Promise.reject(concurrencyExceeded());
     const l = lane;
     return new Promise<Release>((resolve, reject) => {
@@ -103,6 +102,19 @@ export class ProjectConcurrency {
       signal?.addEventListener('abort', onAbort, { once: true });
       l.waiting.push(waiter);
     });
+  }
+
+  /**
+   * A slot at once, when the project (and the shape) has one and nobody of the shape waits; null
+   * otherwise (then `acquire` queues or refuses). The common case, without a promise.
+   */
+  tryAcquire(project: string, shape = ''): Release | null {
+    if (this.options.limit <= 0) return noop;
+    let lane = this.#lanes.get(project);
+    if (!lane) { lane = { active: 0, waiting: [], shapes: new Map() }; this.#lanes.set(project, lane); }
+    // Waiters held back only by their own shape's limit don't hold up other shapes.
+    if (!this.#fits(lane, shape) || (lane.waiting.length > 0 && lane.waiting.some((w) => w.shape === shape))) return null;
+    return this.#take(project, lane, shape);
   }
 
   #initial(): number {

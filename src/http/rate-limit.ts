@@ -10,8 +10,12 @@
  * - Every limited response carries `X-RateLimit-Limit/Remaining/Reset` (the tightest counter).
  * - When the store fails (Redis down), counting falls back to an in-process store, logged once per
  *   outage; requests are neither refused nor left unlimited.
+ * - A route's windows are resolved when it is mounted (`rates`). A request's windows are counted at
+ *   one point, `check`, in one store round trip — except those a signed-in request's session lookup
+ *   already counted in its own round trip (`sessionHits`, asked for by the request's plan on every
+ *   request alike, so the first request to a route is counted exactly as later ones).
  */
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import { AppError } from '../errors/index.ts';
 import type { Logger } from '../logger.ts';
 import { createMemoryStore } from '../store/memory-store.ts';
@@ -19,7 +23,7 @@ import { storeKey, type HitRequest, type KvStore, type StoreScope, type WindowHi
 import type { Project } from '../features/projects/projects.service.ts';
 import { RATE_LIMITS } from '../features/limits/presets.ts';
 import type { RequestContext } from './context.ts';
-import type { RouteLimiter } from './mount.ts';
+import type { RequestPlan, RouteLimiter, RouteRates } from './plan.ts';
 import type { RouteDef, RouteLimit } from './route.ts';
 
 /**
@@ -27,6 +31,9 @@ import type { RouteDef, RouteLimit } from './route.ts';
  * per-IP sign-up budget (meant for a project's public sign-up) doesn't apply there.
  */
 const CONSOLE_EXEMPT: ReadonlySet<string> = new Set([RATE_LIMITS.accountCreate.name]);
+/** API keys are counted by this budget on every project route (and by no route preset). */
+const KEY_LIMITS: readonly RouteLimit[] = Object.freeze([RATE_LIMITS.apiKey]);
+const NONE: readonly RouteLimit[] = Object.freeze([]);
 
 interface Input { readonly body: Record<string, unknown> }
 
@@ -45,26 +52,13 @@ function callerOf(ctx: RequestContext): Caller {
   return { kind: p.kind, project: ctx.project, ip: ctx.ip, id };
 }
 
-/**
- * Which limiter and route an express route object belongs to, learnt on the route's first request:
- * lets authentication fold this route's window hits into its session lookup (see `userHits`).
- * Keyed by express's per-route object, so apps mounted side by side never share an entry.
- */
-const learnt = new WeakMap<object, { readonly limiter: KvRouteLimiter; readonly def: RouteDef }>();
-
-/** The limiter that will check this request's route, once it has seen that route. */
-export function routeLimiterOf(req: Request): { readonly limiter: KvRouteLimiter; readonly def: RouteDef } | null {
-  const route = (req as { route?: object }).route;
-  return (route && learnt.get(route)) || null;
-}
-
-const hitId = (key: string, windowMs: number) => `${windowMs}|${key}`;
+const live = (l: RouteLimit) => l.limit > 0 && l.windowSeconds > 0;
 
 /** `::ffff:1.2.3.4` → `1.2.3.4`; IPv6 → its /56 prefix (a client can rotate addresses inside it). */
 export function limiterIp(ip: string): string {
+  if (!ip.includes(':')) return ip;
   const v4 = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
   if (v4) return v4[1]!;
-  if (!ip.includes(':')) return ip;
   const [head = '', tail = ''] = ip.split('::');
   const h = head ? head.split(':') : [];
   const t = tail ? tail.split(':') : [];
@@ -78,8 +72,6 @@ export class KvRouteLimiter implements RouteLimiter {
   readonly #ns: StoreScope;
   readonly #logger: Logger;
   #degraded = false;
-  /** Hits already counted for a request (during authentication), consumed by its `check`. */
-  readonly #primed = new WeakMap<Response, Map<string, WindowHit>>();
 
   constructor(store: KvStore, namespace: StoreScope, logger: Logger) {
     this.#primary = store;
@@ -87,48 +79,55 @@ export class KvRouteLimiter implements RouteLimiter {
     this.#logger = logger;
   }
 
-  /** The limits that apply to this call, with the project's overrides applied. */
-  #limitsFor(def: RouteDef, caller: Caller): RouteLimit[] {
+  rates(def: RouteDef): RouteRates {
+    const limits = def.limits ?? [];
+    return Object.freeze({
+      project: Object.freeze([...limits]),
+      console: Object.freeze(limits.filter((l) => !CONSOLE_EXEMPT.has(l.name))),
+      resets: limits.some((l) => (l.resetOn?.length ?? 0) > 0),
+    });
+  }
+
+  /** The limits that apply to this call, with the project's overrides applied (no allocation without overrides). */
+  #limitsFor(rates: RouteRates, caller: Caller): readonly RouteLimit[] {
     const kind = caller.kind;
-    if (kind === 'admin') return [];
-    const routeLimits = (def.limits ?? []).filter((l) => caller.project || !CONSOLE_EXEMPT.has(l.name));
-    const base: readonly RouteLimit[] = kind === 'key' ? (caller.project ? [RATE_LIMITS.apiKey] : []) : routeLimits;
-    const overrides = caller.project?.limits ?? {};
-    return base.map((l) => (overrides[l.name] ? { ...l, limit: overrides[l.name]!.limit, windowSeconds: overrides[l.name]!.windowSeconds } : l))
-      .filter((l) => l.limit > 0 && l.windowSeconds > 0);
+    if (kind === 'admin') return NONE;
+    const project = caller.project;
+    const base = kind === 'key' ? (project ? KEY_LIMITS : NONE) : project ? rates.project : rates.console;
+    if (base.length === 0) return NONE;
+    const overrides = project?.limits;
+    let overridden = false;
+    if (overrides) for (const l of base) if (overrides[l.name]) overridden = true;
+    if (!overridden) return base.every(live) ? base : base.filter(live);
+    return base.map((l) => (overrides![l.name] ? { ...l, limit: overrides![l.name]!.limit, windowSeconds: overrides![l.name]!.windowSeconds } : l)).filter(live);
   }
 
   #counterKey(l: RouteLimit, caller: Caller, input: Input): string {
-    const parts = l.key.map((k) => {
-      switch (k) {
-        case 'ip': return `ip=${limiterIp(caller.ip)}`;
-        case 'user': return `user=${caller.kind === 'user' || caller.kind === 'owner' ? caller.id : ''}`;
-        case 'key': return `key=${caller.kind === 'key' ? caller.id : ''}`;
-        case 'email': return `email=${typeof input.body.email === 'string' ? input.body.email.trim().toLowerCase() : ''}`;
-      }
-    });
-    return storeKey(this.#ns, caller.project?.sequence ?? 0, 'rl', l.name, ...parts);
+    let parts = '';
+    for (const k of l.key) {
+      const part = k === 'ip' ? `ip=${limiterIp(caller.ip)}`
+        : k === 'user' ? `user=${caller.kind === 'user' || caller.kind === 'owner' ? caller.id : ''}`
+        : k === 'key' ? `key=${caller.kind === 'key' ? caller.id : ''}`
+        : `email=${typeof input.body.email === 'string' ? input.body.email.trim().toLowerCase() : ''}`;
+      parts = parts ? `${parts}:${part}` : part;
+    }
+    return storeKey(this.#ns, caller.project?.sequence ?? 0, 'rl', l.name, parts);
   }
 
   /**
-   * The hits `check` would count on this route for end user `userId` of `project`, for the caller to
-   * count in its session round trip (then `prime`). Counters keyed by the user are conditional on
-   * the session being that user's; a limit keyed by email is left to `check`.
+   * The hits `check` would count on this route for end user `userId` of `project`, for the session
+   * lookup to count in its round trip. Counters keyed by the user are conditional on the session
+   * being that user's; a limit keyed by email is left to `check`.
    */
-  userHits(def: RouteDef, project: Project, ip: string, userId: string): HitRequest[] {
+  sessionHits(rates: RouteRates, project: Project, ip: string, userId: string): HitRequest[] {
     const caller: Caller = { kind: 'user', project, ip, id: userId };
-    return this.#limitsFor(def, caller).filter((l) => !l.key.includes('email')).map((l) => ({
-      key: this.#counterKey(l, caller, { body: {} }),
-      windowMs: l.windowSeconds * 1000,
-      ...(l.key.includes('user') ? { onlyForUser: userId } : {}),
-    }));
-  }
-
-  /** Hands `check` the hits counted during authentication for this response's request. */
-  prime(res: Response, hits: readonly HitRequest[], counted: ReadonlyArray<WindowHit | null>): void {
-    const map = new Map<string, WindowHit>();
-    hits.forEach((h, i) => { const c = counted[i]; if (c) map.set(hitId(h.key, h.windowMs), c); });
-    if (map.size) this.#primed.set(res, map);
+    const out: HitRequest[] = [];
+    for (const l of this.#limitsFor(rates, caller)) {
+      if (l.key.includes('email')) continue;
+      const key = this.#counterKey(l, caller, { body: {} });
+      out.push(l.key.includes('user') ? { key, windowMs: l.windowSeconds * 1000, onlyForUser: userId } : { key, windowMs: l.windowSeconds * 1000 });
+    }
+    return out;
   }
 
   async #withStore<T>(op: (store: KvStore) => Promise<T>): Promise<T> {
@@ -143,38 +142,53 @@ export class KvRouteLimiter implements RouteLimiter {
     }
   }
 
-  async check(def: RouteDef, ctx: RequestContext, input: Input, res: Response): Promise<void> {
-    const route = (res.req as { route?: object } | undefined)?.route;
-    if (route && !learnt.has(route)) learnt.set(route, { limiter: this, def });
-    const primed = this.#primed.get(res);
-    if (primed) this.#primed.delete(res);
+  async check(plan: RequestPlan, ctx: RequestContext, body: Record<string, unknown>, res: Response): Promise<void> {
     const caller = callerOf(ctx);
-    const limits = this.#limitsFor(def, caller);
+    const limits = this.#limitsFor(plan.route.rates, caller);
     if (limits.length === 0) return;
-    let tightest: { limit: RouteLimit; hit: WindowHit } | null = null;
-    let exceeded = false;
+    const input: Input = { body };
+    const counts: Array<WindowHit | null> = [];
+    let todo: HitRequest[] | null = null;
     for (const l of limits) {
       const key = this.#counterKey(l, caller, input);
-      const hit = primed?.get(hitId(key, l.windowSeconds * 1000)) ?? await this.#withStore((s) => s.hit(key, l.windowSeconds * 1000));
-      if (hit.count > l.limit) exceeded = true;
-      if (!tightest || l.limit - hit.count < tightest.limit.limit - tightest.hit.count) tightest = { limit: l, hit };
+      const windowMs = l.windowSeconds * 1000;
+      const counted = plan.countOf(key, windowMs);
+      counts.push(counted);
+      if (!counted) (todo ??= []).push({ key, windowMs });
     }
-    const t = tightest!;
-    const headers = {
-      'X-RateLimit-Limit': String(t.limit.limit),
-      'X-RateLimit-Remaining': String(Math.max(0, t.limit.limit - t.hit.count)),
-      'X-RateLimit-Reset': String(Math.ceil(t.hit.resetAt / 1000)),
-    };
-    for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
+    if (todo) {
+      const fresh = todo;
+      const out = await this.#withStore((s) => s.readAndHit([], fresh));
+      let j = 0;
+      for (let i = 0; i < counts.length; i++) if (!counts[i]) counts[i] = out.hits[j++] ?? null;
+    }
+    let t = -1;
+    let exceeded = false;
+    for (let i = 0; i < limits.length; i++) {
+      const hit = counts[i];
+      if (!hit) throw new Error(`rate limiter: window ${limits[i]!.name} was not counted`);
+      if (hit.count > limits[i]!.limit) exceeded = true;
+      if (t < 0 || limits[i]!.limit - hit.count < limits[t]!.limit - counts[t]!.count) t = i;
+    }
+    const tight = limits[t]!;
+    const hit = counts[t]!;
+    const limit = String(tight.limit);
+    const remaining = String(Math.max(0, tight.limit - hit.count));
+    const reset = String(Math.ceil(hit.resetAt / 1000));
+    res.setHeader('X-RateLimit-Limit', limit);
+    res.setHeader('X-RateLimit-Remaining', remaining);
+    res.setHeader('X-RateLimit-Reset', reset);
     if (exceeded) {
-      throw new AppError('general_rate_limit_exceeded', { headers: { ...headers, 'Retry-After': String(Math.max(1, Math.ceil((t.hit.resetAt - Date.now()) / 1000))) } });
+      const retryAfter = String(Math.max(1, Math.ceil((hit.resetAt - Date.now()) / 1000)));
+      throw new AppError('general_rate_limit_exceeded', { headers: { 'X-RateLimit-Limit': limit, 'X-RateLimit-Remaining': remaining, 'X-RateLimit-Reset': reset, 'Retry-After': retryAfter } });
     }
   }
 
-  async settle(def: RouteDef, ctx: RequestContext, input: Input, status: number): Promise<void> {
+  async settle(plan: RequestPlan, ctx: RequestContext, body: Record<string, unknown>, status: number): Promise<void> {
+    if (!plan.route.rates.resets) return;
     const caller = callerOf(ctx);
-    for (const l of this.#limitsFor(def, caller)) {
-      if (l.resetOn?.includes(status)) await this.#withStore((s) => s.resetWindow(this.#counterKey(l, caller, input), l.windowSeconds * 1000));
+    for (const l of this.#limitsFor(plan.route.rates, caller)) {
+      if (l.resetOn?.includes(status)) await this.#withStore((s) => s.resetWindow(this.#counterKey(l, caller, { body }), l.windowSeconds * 1000));
     }
   }
 }

@@ -1,8 +1,9 @@
 /**
  * Request validation against `openapi.yaml`: each route names its operationId and its params and
  * body are checked by that operation's schemas (ajv, JSON Schema 2020-12 as OpenAPI 3.1 uses).
- * Validators compile lazily on first use, keeping cold start short: ajv itself is loaded, and its
- * two instances built, only when the first operation with parameters or a body is validated.
+ * A route's validator compiles on the route's first request (its plan keeps it), keeping cold start
+ * short: ajv itself is loaded, and its two instances built, only when the first operation with
+ * parameters or a body is validated.
  */
 import { createRequire } from 'node:module';
 import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
@@ -54,10 +55,30 @@ function retarget(node: unknown): unknown {
   return node;
 }
 
+/**
+ * A route's request validator. Each part is checked only when the route declares something to check
+ * there, and cheaply when it can be: path parameters that are plain strings with a length cap are
+ * checked with a loop (ajv only words the error), and a request without a query string skips the
+ * query schema unless it requires a parameter.
+ */
 export interface RequestValidator {
-  params(data: Record<string, unknown>): void;
+  /** The router's path parameters. */
+  path(params: Readonly<Record<string, string>>): void;
+  /** The parsed query string; coerced in place ("false" → false, "5" → 5). `empty`: no query string was sent. */
+  query(query: Record<string, unknown>, empty: boolean): void;
   body(data: unknown): void;
 }
+
+/** A path parameter schema that any string up to `maxLength` satisfies (`{ type: 'string', maxLength }`). */
+function plainStringCap(schema: unknown): number | null {
+  if (!schema || typeof schema !== 'object') return null;
+  const s = schema as Record<string, unknown>;
+  if (s.type !== 'string') return null;
+  for (const k of Object.keys(s)) if (k !== 'type' && k !== 'maxLength' && k !== 'description') return null;
+  return typeof s.maxLength === 'number' ? s.maxLength : Number.POSITIVE_INFINITY;
+}
+
+const NOOP: RequestValidator = { path() {}, query() {}, body() {} };
 
 export function createValidators(doc: OpenApiDocument) {
   const operations = indexOperations(doc);
@@ -71,27 +92,52 @@ export function createValidators(doc: OpenApiDocument) {
   };
   let paramAjv: Ajv2020 | null = null;
   let bodyAjv: Ajv2020 | null = null;
-  const cache = new Map<string, RequestValidator>();
-  const NOOP: RequestValidator = { params() {}, body() {} };
+  const objectSchema = (params: readonly OpenApiParameter[]) => ({
+    type: 'object',
+    properties: Object.fromEntries(params.map((p) => [p.name, retarget(p.schema ?? {})])),
+    required: params.filter((p) => p.required).map((p) => p.name),
+  });
+  /** ajv's check of an object's parameters; `check` throws its first error as Appwrite words it. */
+  const paramCheck = (params: readonly OpenApiParameter[]) => {
+    let fn: ValidateFunction | null = null;
+    return (data: unknown) => {
+      fn ??= (paramAjv ??= make(true)).compile(objectSchema(params));
+      if (!fn(data)) throw toAppError(fn.errors ?? []);
+    };
+  };
 
   function compile(operationId: string): RequestValidator {
     const ref = operations.get(operationId);
     if (!ref) throw new Error(`operationId ${operationId} is not in openapi.yaml`);
-    const properties: Record<string, unknown> = {};
-    const required: string[] = [];
-    for (const p of ref.parameters) {
-      if (p.in !== 'path' && p.in !== 'query') continue;
-      properties[p.name] = retarget(p.schema ?? {});
-      if (p.required) required.push(p.name);
-    }
+    const pathParams = ref.parameters.filter((p) => p.in === 'path');
+    const queryParams = ref.parameters.filter((p) => p.in === 'query');
     const bodySchema = ref.op.requestBody?.content?.['application/json']?.schema;
     // Nothing to check (e.g. /health): no ajv at all, so a cold start's first request stays cheap.
-    if (Object.keys(properties).length === 0 && !bodySchema) return NOOP;
-    paramAjv ??= make(true);
-    const paramFn = paramAjv.compile({ type: 'object', properties, required });
+    if (pathParams.length === 0 && queryParams.length === 0 && !bodySchema) return NOOP;
+
+    const pathCheck = pathParams.length ? paramCheck(pathParams) : null;
+    const caps = pathParams.map((p) => [p.name, plainStringCap(p.schema)] as const);
+    const cheapPath = caps.every(([, cap]) => cap !== null) ? (caps as ReadonlyArray<readonly [string, number]>) : null;
+    const queryCheck = queryParams.length ? paramCheck(queryParams) : null;
+    const queryRequired = queryParams.some((p) => p.required);
     const bodyFn: ValidateFunction | null = bodySchema ? (bodyAjv ??= make(false)).compile(retarget(bodySchema) as object) : null;
     return {
-      params(data) { if (!paramFn(data)) throw toAppError(paramFn.errors ?? []); },
+      path(params) {
+        if (!pathCheck) return;
+        if (cheapPath) {
+          let ok = true;
+          for (const [name, cap] of cheapPath) {
+            const v = params[name];
+            if (typeof v !== 'string' || v.length > cap) { ok = false; break; }
+          }
+          if (ok) return;
+        }
+        pathCheck(params); // the exact check (code points, not UTF-16 units) and its error
+      },
+      query(query, empty) {
+        if (!queryCheck || (empty && !queryRequired)) return;
+        queryCheck(query);
+      },
       body(data) { if (bodyFn && !bodyFn(data ?? {})) throw toAppError(bodyFn.errors ?? []); },
     };
   }
@@ -99,11 +145,8 @@ export function createValidators(doc: OpenApiDocument) {
   return {
     has: (operationId: string) => operations.has(operationId),
     operation: (operationId: string) => operations.get(operationId),
-    for(operationId: string): RequestValidator {
-      let v = cache.get(operationId);
-      if (!v) { v = compile(operationId); cache.set(operationId, v); }
-      return v;
-    },
+    /** Compiles the operation's validator (once per route: the route plan keeps it). */
+    compile,
   };
 }
 

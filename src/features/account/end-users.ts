@@ -7,10 +7,12 @@
  * every request, so when it is down this throws 503 (fail closed).
  *
  * A session token costs one store round trip: the session, the cached identity and the route's
- * rate-limit windows (`options.hits`) are fetched and counted together (`verifyBatched`).
+ * rate-limit windows (the request plan's `trip.sessionHits`) are fetched and counted together
+ * (`verifyBatched`), on every request to the route alike.
  */
 import { AppError } from '../../errors/index.ts';
-import type { Credentials, EndUserResolver, ResolveOptions } from '../../http/authenticate.ts';
+import type { Credentials, EndUserResolver } from '../../http/authenticate.ts';
+import type { SessionTrip } from '../../http/plan.ts';
 import type { Principal } from '../../http/context.ts';
 import type { Project } from '../projects/projects.service.ts';
 import type { SessionRecord, SessionService } from '../sessions/sessions.service.ts';
@@ -18,23 +20,25 @@ import type { IdentityService } from '../users/identity.service.ts';
 import { verifyJwt } from '../jwt/jwt.service.ts';
 import type { HitRequest } from '../../store/kv-store.ts';
 
+const NO_HITS: readonly HitRequest[] = Object.freeze([]);
+
 export function createEndUserResolver(deps: { sessions: SessionService; identities: IdentityService }): EndUserResolver {
   const { sessions, identities } = deps;
   return {
-    async resolve(project: Project, creds: Credentials, options: ResolveOptions = {}) {
+    async resolve(project: Project, creds: Credentials, trip?: SessionTrip) {
       const tenant = project.sequence;
       let session: SessionRecord | null = null;
       let cachedIdentity: string | null | undefined;
       if (creds.sessionToken && !creds.jwt) {
-        let hits: readonly HitRequest[] = [];
+        let hits: readonly HitRequest[] = NO_HITS;
         const out = await sessions.verifyBatched(tenant, creds.sessionToken, (userId) => {
-          hits = options.hits?.(userId) ?? [];
+          hits = trip ? trip.sessionHits(project, userId) : NO_HITS;
           return { reads: [identities.cacheKey(tenant, userId)], hits };
         });
         if (out) {
           session = out.session;
           cachedIdentity = out.values[0] ?? null;
-          options.onHits?.(hits, out.hits);
+          trip?.counted(hits, out.hits);
         }
       } else if (creds.sessionToken) {
         session = await sessions.verify(tenant, creds.sessionToken);
