@@ -1,21 +1,21 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import { describeLegs } from '../support/describe-legs.ts';
-import { startServer, type TestServer } from '../support/server.ts';
-import { client, cookiesFrom, type Client } from '../support/http.ts';
-import { newOwner, newProject, rid, type Project } from '../support/fixtures.ts';
+import type { TestServer } from '../support/server.ts';
+import { useCleanup } from '../support/cleanup.ts';
+import { withProject } from '../support/use-server.ts';
+import { cookiesFrom, type Client, expectError } from '../support/http.ts';
+import { newProject, rid, type Project } from '../support/fixtures.ts';
 import { newEndUser, PASSWORD, signIn } from './helpers.ts';
 
 describeLegs('end-user accounts and sessions', (leg) => {
   let server: TestServer;
   let call: Client;
   let project: Project;
+  const cleanup = useCleanup();
   before(async () => {
-    server = await startServer(leg);
-    call = client(server.url);
-    project = await newProject(server, await newOwner(server));
+    ({ server, call, project } = await withProject(leg, cleanup));
   });
-  after(() => server.close());
 
   test('sign-up: lower-cased email, validation, duplicates (byte-exact, accent-sensitive)', async () => {
     const local = rid('mixed');
@@ -87,7 +87,7 @@ describeLegs('end-user accounts and sessions', (leg) => {
     const anon = await call('POST', '/account/sessions/anonymous', { project: project.id });
     assert.equal(anon.status, 201, anon.text);
     const token = JSON.parse(anon.headers.get('x-fallback-cookies')!)[`a_session_${project.id}`];
-    assert.equal((await call('POST', '/account/sessions/anonymous', { project: project.id, session: token })).body.type, 'user_session_already_exists');
+    expectError(await call('POST', '/account/sessions/anonymous', { project: project.id, session: token }), 401, 'user_session_already_exists');
     const named = await call('PATCH', '/account/name', { project: project.id, session: token, body: { name: 'Anon' } });
     assert.equal(named.status, 200);
     assert.equal(named.body.name, 'Anon');
@@ -109,7 +109,7 @@ describeLegs('end-user accounts and sessions', (leg) => {
     assert.equal((await call('GET', '/account', { project: project.id, session: second.session })).status, 401);
     assert.equal((await call('GET', '/account', { project: project.id, session: third.session })).status, 200);
     const missing = await call('DELETE', `/account/sessions/${second.sessionId}`, { project: project.id, session: user.session });
-    assert.equal(missing.body.type, 'user_session_not_found');
+    expectError(missing, 404, 'user_session_not_found');
     assert.equal((await call('DELETE', '/account/sessions/current', { project: project.id, session: third.session })).status, 204);
     assert.equal((await call('GET', '/account', { project: project.id, session: third.session })).status, 401);
     const fourth = await signIn(call, project.id, user.email);

@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import jwt from 'jsonwebtoken';
 import { describeLegs } from '../support/describe-legs.ts';
-import { startServer, type TestServer } from '../support/server.ts';
+import type { TestServer } from '../support/server.ts';
+import { useCleanup } from '../support/cleanup.ts';
+import { useServer } from '../support/use-server.ts';
 import { client, type Client } from '../support/http.ts';
 import { newOwner, newProject, type Project } from '../support/fixtures.ts';
 import { newEndUser, signIn } from './helpers.ts';
@@ -15,14 +17,14 @@ describeLegs('JWTs', (leg) => {
   let call: Client;
   let project: Project;
   let other: Project;
+  const cleanup = useCleanup();
   before(async () => {
-    server = await startServer(leg);
+    ({ server } = await useServer(leg, cleanup));
     call = client(server.url);
     const owner = await newOwner(server);
     project = await newProject(server, owner);
     other = await newProject(server, owner);
   });
-  after(() => server.close());
 
   const me = (jwtToken: string, p = project) => call('GET', '/account', { project: p.id, jwt: jwtToken });
 

@@ -3,28 +3,26 @@
  * observed through documents (document permissions are decided from `ctx.roles`) and the teams list.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import { describeLegs } from '../support/describe-legs.ts';
-import { startServer, type TestServer } from '../support/server.ts';
-import { client, type Client } from '../support/http.ts';
-import { newOwner, newProject, rid, type Project } from '../support/fixtures.ts';
+import { useCleanup } from '../support/cleanup.ts';
+import { withProject } from '../support/use-server.ts';
+import type { Client } from '../support/http.ts';
+import { rid, type Project } from '../support/fixtures.ts';
 import { clientApi, ids, keyApi, makeCollection, type Api } from '../documents/support.ts';
 import { newEndUser, type EndUser } from './helpers.ts';
 
 describeLegs('end-user roles: teams, memberships, labels', (leg) => {
-  let server: TestServer;
   let call: Client;
   let project: Project;
   let key: Api;
   let docs: string;
+  const cleanup = useCleanup();
   before(async () => {
-    server = await startServer(leg);
-    call = client(server.url);
-    project = await newProject(server, await newOwner(server));
+    ({ call, project } = await withProject(leg, cleanup));
     key = keyApi(project);
     docs = await makeCollection(key, 'db', 'notes', { documentSecurity: true, attributes: [['string', { key: 'v', size: 32, required: false }]] });
   });
-  after(() => server.close());
 
   const as = (u: EndUser) => clientApi(project, u.session);
   const put = async (id: string, permissions: string[]) => {

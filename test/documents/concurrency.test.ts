@@ -4,12 +4,14 @@
  * ID or one unique value succeed exactly once and write nothing else, parallel increments are exact.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import { eq } from '../../src/db/filter.ts';
 import { TenantDb } from '../../src/db/tenant-db.ts';
 import { describeLegs } from '../support/describe-legs.ts';
-import { startServer, type TestServer } from '../support/server.ts';
-import { newOwner, newProject, type Project } from '../support/fixtures.ts';
+import type { TestServer } from '../support/server.ts';
+import { useCleanup } from '../support/cleanup.ts';
+import { withProject } from '../support/use-server.ts';
+import type { Project } from '../support/fixtures.ts';
 import { ids, keyApi, makeCollection, type Api } from './support.ts';
 
 describeLegs('documents: concurrency', (leg) => {
@@ -18,9 +20,9 @@ describeLegs('documents: concurrency', (leg) => {
   let api: Api;
   let docs: string;
 
+  const cleanup = useCleanup();
   before(async () => {
-    server = await startServer(leg);
-    p = await newProject(server, await newOwner(server));
+    ({ server, project: p } = await withProject(leg, cleanup));
     api = keyApi(p);
     docs = await makeCollection(api, 'db', 'race', {
       documentSecurity: true,
@@ -28,7 +30,6 @@ describeLegs('documents: concurrency', (leg) => {
       indexes: [{ key: 'slug_u', type: 'unique', attributes: ['slug'] }],
     });
   });
-  after(() => server.close());
 
   async function permissionRows(documentId: string): Promise<string[]> {
     const project = await server.services.projects.resolve(p.id);

@@ -4,10 +4,11 @@
  * owner, labelled user, API keys with and without the documents scopes.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import { describeLegs } from '../support/describe-legs.ts';
-import { startServer, type TestServer } from '../support/server.ts';
-import { newOwner, newProject, type Project } from '../support/fixtures.ts';
+import { useCleanup } from '../support/cleanup.ts';
+import { withProject } from '../support/use-server.ts';
+import type { Project } from '../support/fixtures.ts';
 import { clientApi, ids, keyApi, makeCollection, q, type Api } from './support.ts';
 
 type Actor = 'guest' | 'alice' | 'bob' | 'carol' | 'erin' | 'key';
@@ -25,7 +26,6 @@ const DOCS: Record<string, { perms: string[]; read: Actor[]; update: Actor[]; de
 };
 
 describeLegs('documents: permission table', (leg) => {
-  let server: TestServer;
   let p: Project;
   let key: Api;
   const as: Partial<Record<Actor, Api>> = {};
@@ -40,9 +40,9 @@ describeLegs('documents: permission table', (leg) => {
     return clientApi(p, session.body.secret);
   }
 
+  const cleanup = useCleanup();
   before(async () => {
-    server = await startServer(leg);
-    p = await newProject(server, await newOwner(server));
+    ({ project: p } = await withProject(leg, cleanup));
     key = keyApi(p);
     as.key = key;
     as.guest = clientApi(p);
@@ -54,7 +54,6 @@ describeLegs('documents: permission table', (leg) => {
     const m = await key('POST', '/teams/t1/memberships', { userId: 'carol', roles: ['owner'] });
     assert.equal(m.status, 201, m.text);
   });
-  after(() => server.close());
 
   const attrs = [['string', { key: 'v', size: 32, required: false }]] as const;
 

@@ -3,10 +3,12 @@
  * total; and the refusals: unknown attributes, unsupported methods, limits, prototype keys.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import { describeLegs } from '../support/describe-legs.ts';
-import { startServer, type TestServer } from '../support/server.ts';
-import { newOwner, newProject, type Project } from '../support/fixtures.ts';
+import { expectError } from '../support/http.ts';
+import { useCleanup } from '../support/cleanup.ts';
+import { withProject } from '../support/use-server.ts';
+import type { Project } from '../support/fixtures.ts';
 import { ids, keyApi, makeCollection, q, type Api } from './support.ts';
 
 const ROWS = [
@@ -18,7 +20,6 @@ const ROWS = [
 ];
 
 describeLegs('documents: queries', (leg) => {
-  let server: TestServer;
   let p: Project;
   let api: Api;
   let docs: string;
@@ -34,9 +35,9 @@ describeLegs('documents: queries', (leg) => {
     if (message) assert.match(res.body.message, message);
   };
 
+  const cleanup = useCleanup();
   before(async () => {
-    server = await startServer(leg);
-    p = await newProject(server, await newOwner(server));
+    ({ project: p } = await withProject(leg, cleanup));
     api = keyApi(p);
     docs = await makeCollection(api, 'db', 'food', {
       attributes: [
@@ -56,7 +57,6 @@ describeLegs('documents: queries', (leg) => {
       assert.equal(res.status, 201, res.text);
     }
   });
-  after(() => server.close());
 
   test('comparisons, null checks, between', async () => {
     await expectIds([q('equal', 'n', [1, 3])], ['a', 'c']);
@@ -147,7 +147,7 @@ describeLegs('documents: queries', (leg) => {
     assert.equal(missing.status, 400);
     assert.equal(missing.body.type, 'general_cursor_not_found');
     const nullOrder = await list(q('orderAsc', 'price'), q('cursorAfter', undefined, ['c']));
-    assert.equal(nullOrder.body.type, 'database_query_order_null');
+    expectError(nullOrder, 400, 'database_query_order_null');
   });
 
   test('refusals: unknown attributes, unsupported methods, bad values', async () => {

@@ -7,10 +7,12 @@
  * types, injection text) must answer 400 — never 500, never another project's rows.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import fc from 'fast-check';
 import { describeLegs } from '../support/describe-legs.ts';
-import { startServer, type TestServer } from '../support/server.ts';
+import type { TestServer } from '../support/server.ts';
+import { useCleanup } from '../support/cleanup.ts';
+import { useServer } from '../support/use-server.ts';
 import { newOwner, newProject } from '../support/fixtures.ts';
 import { clientApi, keyApi, makeCollection, type Api, type AttributeSpec } from './support.ts';
 import { matches, sortDocs, type Doc, type Json, type QueryJson } from './reference-filter.ts';
@@ -98,8 +100,9 @@ describeLegs('documents: query properties', (leg) => {
   const schemas = fc.sample(schemaArb, { seed: SEED, numRuns: 2 });
   const worlds: Array<{ schema: Attr[]; path: string; docs: Doc[]; key: Api; guest: Api }> = [];
 
+  const cleanup = useCleanup();
   before(async () => {
-    server = await startServer(leg);
+    ({ server } = await useServer(leg, cleanup));
     const owner = await newOwner(server);
     const [a, b] = [await newProject(server, owner), await newProject(server, owner)];
     for (let s = 0; s < schemas.length; s++) {
@@ -118,7 +121,6 @@ describeLegs('documents: query properties', (leg) => {
       worlds.push({ schema, path, docs, key: keyApi(a), guest: clientApi(a) });
     }
   });
-  after(() => server.close());
 
   test(`random query trees equal the in-memory reference (seed ${SEED})`, async () => {
     const caseArb = fc.nat({ max: worlds.length - 1 }).chain((w) => fc.record({

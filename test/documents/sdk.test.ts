@@ -4,10 +4,12 @@
  * delete — every call succeeds and returns the shapes the SDK's models describe.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import { Client, Databases, DatabasesIndexType, ID, Permission, Query, Role } from 'node-appwrite';
 import { describeLegs } from '../support/describe-legs.ts';
-import { startServer, type TestServer } from '../support/server.ts';
+import type { TestServer } from '../support/server.ts';
+import { useCleanup } from '../support/cleanup.ts';
+import { useServer } from '../support/use-server.ts';
 import { newOwner, newProject } from '../support/fixtures.ts';
 
 const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+00:00$/;
@@ -16,12 +18,12 @@ describeLegs('documents: node-appwrite 27 end to end', (leg) => {
   let server: TestServer;
   let db: Databases;
 
+  const cleanup = useCleanup();
   before(async () => {
-    server = await startServer(leg);
+    ({ server } = await useServer(leg, cleanup));
     const p = await newProject(server, await newOwner(server));
     db = new Databases(new Client().setEndpoint(`${server.url}/v1`).setProject(p.id).setKey(p.key));
   });
-  after(() => server.close());
 
   function assertDocument(d: Record<string, unknown>): void {
     assert.equal(typeof d.$id, 'string');

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import { describeLegs } from '../support/describe-legs.ts';
-import { startServer, type TestServer } from '../support/server.ts';
+import type { TestServer } from '../support/server.ts';
+import { useCleanup } from '../support/cleanup.ts';
+import { useServer } from '../support/use-server.ts';
 import { client } from '../support/http.ts';
 import { newOwner, newProject, type Owner } from '../support/fixtures.ts';
 
@@ -9,12 +11,12 @@ describeLegs('HTTP basics: errors, CORS, parsing', (leg) => {
   let server: TestServer;
   let owner: Owner;
   let call: ReturnType<typeof client>;
+  const cleanup = useCleanup();
   before(async () => {
-    server = await startServer(leg);
+    ({ server } = await useServer(leg, cleanup));
     call = client(server.url);
     owner = await newOwner(server);
   });
-  after(() => server.close());
 
   test('unknown route → 404 general_route_not_found with the Appwrite error shape', async () => {
     for (const path of ['/nope', '/databases/x/y/z/w/v']) {

@@ -4,10 +4,13 @@
  * deletes (rows left `processing`/`deleting`) are finished by the next call.
  */
 import assert from 'node:assert/strict';
-import { after, afterEach, before, test } from 'node:test';
+import { afterEach, before, test } from 'node:test';
 import { describeLegs } from '../support/describe-legs.ts';
-import { startServer, type TestServer } from '../support/server.ts';
-import { newOwner, newProject, type Project } from '../support/fixtures.ts';
+import { expectError } from '../support/http.ts';
+import type { TestServer } from '../support/server.ts';
+import { useCleanup } from '../support/cleanup.ts';
+import { withProject } from '../support/use-server.ts';
+import type { Project } from '../support/fixtures.ts';
 import { setDdlFaultHook } from '../../src/db/collection-ddl.ts';
 import { eq } from '../../src/db/filter.ts';
 import { columns, indexNames, meta, projectApi, tenantDb } from './support.ts';
@@ -18,15 +21,14 @@ describeLegs('schema: DDL safety', (leg) => {
   let api: ReturnType<typeof projectApi>;
   const attrs = '/databases/db/collections/c/attributes';
 
+  const cleanup = useCleanup();
   before(async () => {
-    server = await startServer(leg);
-    p = await newProject(server, await newOwner(server));
+    ({ server, project: p } = await withProject(leg, cleanup));
     api = projectApi(p);
     await api('POST', '/databases', { databaseId: 'db', name: 'DB' });
     await api('POST', '/databases/db/collections', { collectionId: 'c', name: 'C' });
   });
   afterEach(() => setDdlFaultHook(null));
-  after(() => server.close());
 
   async function attributeColumns(): Promise<string[]> {
     const m = await meta(server, p.id, 'db', 'c');
@@ -78,7 +80,7 @@ describeLegs('schema: DDL safety', (leg) => {
     assert.equal(res.status, 202, res.text);
     assert.equal(res.body.status, 'processing');
     const index = await api('POST', '/databases/db/collections/c/indexes', { key: 'by_slow', type: 'key', attributes: ['slow'] });
-    assert.equal(index.body.type, 'attribute_not_available', 'not indexable while processing');
+    expectError(index, 400, 'attribute_not_available'); // not indexable while processing
     open();
     let status = 'processing';
     for (let i = 0; i < 100 && status === 'processing'; i++) {

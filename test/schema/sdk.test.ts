@@ -3,22 +3,24 @@
  * index create/get/list/delete, collection update and delete, and AppwriteException types.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import { type AppwriteException, Client, Databases, DatabasesIndexType, OrderBy, Permission, Role } from 'node-appwrite';
 import { describeLegs } from '../support/describe-legs.ts';
-import { startServer, type TestServer } from '../support/server.ts';
+import type { TestServer } from '../support/server.ts';
+import { useCleanup } from '../support/cleanup.ts';
+import { useServer } from '../support/use-server.ts';
 import { newOwner, newProject } from '../support/fixtures.ts';
 
 describeLegs('schema: node-appwrite 27', (leg) => {
   let server: TestServer;
   let db: Databases;
 
+  const cleanup = useCleanup();
   before(async () => {
-    server = await startServer(leg);
+    ({ server } = await useServer(leg, cleanup));
     const p = await newProject(server, await newOwner(server));
     db = new Databases(new Client().setEndpoint(`${server.url}/v1`).setProject(p.id).setKey(p.key));
   });
-  after(() => server.close());
 
   test('attributes and indexes through the SDK', async () => {
     await db.create({ databaseId: 'sdk', name: 'SDK' });
