@@ -12,8 +12,8 @@
  *   --profile                     run the MariaDB-leg server with --cpu-prof during the API workloads and
  *                                 print where its CPU time went (profile kept in bench/results/profiles/)
  *
- * Uses a scratch database `tenantry_bench` on 127.0.0.1:3306 (root, no password; override with
- * BENCH_MYSQL_URL) and Redis keys `tb:*` on 127.0.0.1:6379 (BENCH_REDIS_URL); both removed at the end.
+ * Uses a scratch database `tenantry_bench_<pid>` on 127.0.0.1:3306 (root, no password; override with
+ * BENCH_MYSQL_URL) and Redis keys `tb<pid>:*` on 127.0.0.1:6379 (BENCH_REDIS_URL); both removed at the end.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';

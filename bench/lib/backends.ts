@@ -5,8 +5,19 @@
 import knexFactory, { type Knex } from 'knex';
 import { Redis } from 'ioredis';
 
-export const BENCH_DB = 'tenantry_bench';
-export const BENCH_NS = 'tb';
+/**
+ * One scratch database and Redis namespace per bench process, so benches run side by side on one
+ * machine (several engineers, or `ab.ts` next to `run.ts`) can't drop each other's database or keys
+ * mid-run. `BENCH_RUN_ID` ([a-z0-9], up to 9 characters) names a run explicitly.
+ */
+const RUN = process.env.BENCH_RUN_ID ?? String(process.pid);
+export const BENCH_DB = `tenantry_bench_${RUN}`;
+export const BENCH_NS = `tb${RUN}`;
+
+/** Whether a process with this ID is running (a scratch database named after a dead one is a leftover). */
+function alive(pid: number): boolean {
+  try { process.kill(pid, 0); return true; } catch (e) { return (e as NodeJS.ErrnoException).code === 'EPERM'; }
+}
 
 export interface Scratch {
   readonly serverUrl: string;
@@ -30,6 +41,13 @@ function adminKnex(serverUrl: string, database?: string): Knex {
 export async function openScratch(serverUrl = 'mysql://root@127.0.0.1:3306', redisUrl = 'redis://127.0.0.1:6379/0'): Promise<Scratch> {
   const admin = adminKnex(serverUrl);
   try {
+    // Leftovers of interrupted runs (named after a process that is gone) are dropped.
+    const [rows] = (await admin.raw(`SHOW DATABASES LIKE 'tenantry\\_bench\\_%'`)) as [Array<Record<string, string>>];
+    for (const row of rows) {
+      const name = Object.values(row)[0] ?? '';
+      const pid = /^tenantry_bench_(\d+)$/.exec(name)?.[1];
+      if (pid && name !== BENCH_DB && !alive(Number(pid))) await admin.raw(`DROP DATABASE IF EXISTS \`${name}\``);
+    }
     await admin.raw(`DROP DATABASE IF EXISTS \`${BENCH_DB}\``);
     await admin.raw(`CREATE DATABASE \`${BENCH_DB}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`);
   } finally {
