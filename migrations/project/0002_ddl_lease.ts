@@ -18,12 +18,10 @@ export const project0002: Migration = {
     }
   },
   async down(knex, { table }) {
+    // Plain ALTER … DROP COLUMN (SQLite 3.35+): knex's SQLite column drop rebuilds the table through a temp copy.
     for (const name of TABLES) {
       if (!(await knex.schema.hasTable(table(name)))) continue;
-      await knex.schema.alterTable(table(name), (t) => {
-        t.dropColumn('lease_owner');
-        t.dropColumn('lease_heartbeat');
-      });
+      for (const column of ['lease_owner', 'lease_heartbeat']) await knex.raw('ALTER TABLE ?? DROP COLUMN ??', [table(name), column]);
     }
   },
 };
