@@ -30,7 +30,10 @@ export interface AppOptions {
 export interface TenantryApp {
   readonly app: Express;
   readonly services: Services;
-  /** Resolves once no route handler is running (requests answered by their deadline included): for graceful shutdown. */
+  /**
+   * Resolves once no route handler is running (requests answered by their deadline included), then
+   * once background DDL has finished or — past its bound — been handed back for another process to sweep: for graceful shutdown.
+   */
   drain(): Promise<void>;
 }
 
@@ -66,7 +69,11 @@ export function createTenantry(deps: AppDeps, options: AppOptions = {}): Tenantr
   app.use('/console', consoleUi());
   app.use(routeNotFound);
   app.use(onError);
-  return { app, services, drain: () => deadlines.idle() };
+  const drain = async () => {
+    await deadlines.idle();
+    await services.schemaLeases.drain();
+  };
+  return { app, services, drain };
 }
 
 export function createApp(deps: AppDeps, options: AppOptions = {}): Express {
