@@ -75,11 +75,11 @@ server.listen(config.port, config.host, () => {
     out.line(ready + hint);
   }).catch(() => out.line(ready));
   services.projects.resumeDeletions().catch((e: unknown) => logger.error({ err: e }, 'resuming project deletions failed'));
+  services.schemaLeases.start().catch((e: unknown) => logger.error({ err: e }, 'sweeping schema changes left by stopped processes failed'));
 });
 
 /**
  * Graceful shutdown: stop accepting connections, let every in-flight request finish — writes
-  services.schemaLeases.start().catch((e: unknown) => logger.error({ err: e }, 'sweeping schema changes left by stopped processes failed'));
  * included, even one whose client was already answered by its deadline — then close the pool and
  * the store. Keep-alive sockets are closed as soon as they go idle (and told `Connection: close` on
  * any further response), so a busy client can't hold the process open. Bounded by DRAIN_LIMIT_MS:
