@@ -86,9 +86,9 @@ export async function checkSql(mysqlUrl: string, ns: string, projects: readonly 
       const perms = `\`${ns}_c${coll!._id}_perms\``;
       const canary = `\`a${attr!._id}\``;
       sql.documents += await one(`SELECT COUNT(*) n FROM ${docs} WHERE _tenant = ?`, [tenant]);
-      sql.docs_without_perms += await one(`SELECT COUNT(*) n FROM ${docs} d WHERE d._tenant = ? AND NOT EXISTS (SELECT 1 FROM ${perms} x WHERE x._tenant = d._tenant AND x._document = d._uid)`, [tenant]);
-      sql.perms_without_doc += await one(`SELECT COUNT(*) n FROM ${perms} x WHERE x._tenant = ? AND NOT EXISTS (SELECT 1 FROM ${docs} d WHERE d._tenant = x._tenant AND d._uid = x._document)`, [tenant]);
-      sql.docs_with_wrong_perm_count += await one(`SELECT COUNT(*) n FROM ${docs} d WHERE d._tenant = ? AND (SELECT COUNT(*) FROM ${perms} x WHERE x._tenant = d._tenant AND x._document = d._uid) <> ?`, [tenant, DOC_PERMISSIONS.length]);
+      sql.docs_without_perms += await one(`SELECT COUNT(*) n FROM ${docs} d WHERE d._tenant = ? AND NOT EXISTS (SELECT 1 FROM ${perms} x WHERE x._tenant = d._tenant AND x._document = d._id)`, [tenant]);
+      sql.perms_without_doc += await one(`SELECT COUNT(*) n FROM ${perms} x WHERE x._tenant = ? AND NOT EXISTS (SELECT 1 FROM ${docs} d WHERE d._tenant = x._tenant AND d._id = x._document)`, [tenant]);
+      sql.docs_with_wrong_perm_count += await one(`SELECT COUNT(*) n FROM ${docs} d WHERE d._tenant = ? AND (SELECT COUNT(*) FROM ${perms} x WHERE x._tenant = d._tenant AND x._document = d._id) <> ?`, [tenant, DOC_PERMISSIONS.length]);
       sql.foreign_tenant_rows += await one(`SELECT (SELECT COUNT(*) FROM ${docs} WHERE _tenant <> ?) + (SELECT COUNT(*) FROM ${perms} WHERE _tenant <> ?) n`, [tenant, tenant]);
       sql.foreign_canaries += await one(`SELECT COUNT(*) n FROM ${docs} WHERE _tenant = ? AND ${canary} NOT LIKE ?`, [tenant, `${p.id}:%`]);
       sql.duplicate_ids += await one(`SELECT COUNT(*) n FROM (SELECT _uid FROM ${docs} GROUP BY _tenant, _uid HAVING COUNT(*) > 1) x`, []);

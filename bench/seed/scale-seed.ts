@@ -37,7 +37,6 @@ async function tablesOf(knex: Knex, ns: string, tenant: number, collectionId: st
 /** Copies the main tenant's first `perTenant` documents (and their permission rows) to each tenant in `tenants`. */
 async function copyRows(knex: Knex, tables: { docs: string; perms: string }, mainTenant: number, tenants: readonly number[], perTenant: number): Promise<void> {
   const docColumns = Object.keys(await knex(tables.docs).columnInfo()).filter((c) => c !== '_id' && c !== '_tenant');
-  const permColumns = Object.keys(await knex(tables.perms).columnInfo()).filter((c) => c !== '_id' && c !== '_tenant');
   const uids = ((await knex(tables.docs).where('_tenant', mainTenant).orderBy('_id').limit(perTenant).select('_uid')) as Array<{ _uid: string }>).map((r) => r._uid);
   const cols = (list: string[], alias: string) => list.map((c) => `${alias}.\`${c}\``).join(', ');
   const names = (list: string[]) => list.map((c) => `\`${c}\``).join(', ');
@@ -49,8 +48,11 @@ async function copyRows(knex: Knex, tables: { docs: string; perms: string }, mai
       `INSERT INTO \`${tables.docs}\` (\`_tenant\`, ${names(docColumns)}) SELECT x.t, ${cols(docColumns, 'd')} FROM ${tenantList} x CROSS JOIN (SELECT * FROM \`${tables.docs}\` WHERE \`_tenant\` = ? AND \`_uid\` IN (${marks})) d`,
       [...chunk, mainTenant, ...uids],
     );
+    // Permission rows name documents by row key (`_id`): each copy points at its own tenant's copy of the document.
     await knex.raw(
-      `INSERT INTO \`${tables.perms}\` (\`_tenant\`, ${names(permColumns)}) SELECT x.t, ${cols(permColumns, 'p')} FROM ${tenantList} x CROSS JOIN (SELECT * FROM \`${tables.perms}\` WHERE \`_tenant\` = ? AND \`_document\` IN (${marks})) p`,
+      `INSERT INTO \`${tables.perms}\` (\`_tenant\`, \`_document\`, \`_type\`, \`_permission\`) SELECT c.\`_tenant\`, c.\`_id\`, p.\`_type\`, p.\`_permission\` ` +
+        `FROM \`${tables.docs}\` d JOIN \`${tables.perms}\` p ON p.\`_tenant\` = d.\`_tenant\` AND p.\`_document\` = d.\`_id\` ` +
+        `JOIN \`${tables.docs}\` c ON c.\`_uid\` = d.\`_uid\` AND c.\`_tenant\` IN (${chunk.map(() => '?').join(', ')}) WHERE d.\`_tenant\` = ? AND d.\`_uid\` IN (${marks})`,
       [...chunk, mainTenant, ...uids],
     );
   }

@@ -4,9 +4,13 @@
  * lookups are per project in the shared layout. Index names carry the table name because SQLite's
  * index names are database-wide.
  */
+import type { Knex } from 'knex';
+import type { DialectName } from './dialect.ts';
 import type { TenantDb } from './tenant-db.ts';
 import { assertColumn, collectionTables } from './names.ts';
 import { createTable } from './ddl.ts';
+
+type Conn = Knex | Knex.Transaction;
 
 /** Creates a collection's tables if they don't exist yet (idempotent, so a retried create is safe). */
 export async function createCollectionTables(db: TenantDb, collectionSequence: number): Promise<void> {
@@ -26,17 +30,51 @@ export async function createCollectionTables(db: TenantDb, collectionSequence: n
       t.index(['_tenant', '_updatedAt'], `${docs}_updated`);
     });
   }
-  if (!(await knex.schema.hasTable(perms))) {
-    await createTable(knex, dialect, perms, (t) => {
-      t.bigIncrements('_id').primary();
-      t.bigInteger('_tenant').unsigned().notNullable();
-      t.string('_document', 36).notNullable();
-      t.string('_type', 12).notNullable(); // read | create | update | delete (write is never stored)
-      t.string('_permission', 255).notNullable(); // the role: any, users, user:u1, team:t/owner …
-      t.unique(['_tenant', '_document', '_type', '_permission'], { indexName: `${perms}_unique` });
-      t.index(['_tenant', '_permission', '_type', '_document'], `${perms}_lookup`);
-    });
+  await createPermsTable(knex, db.dialect, perms);
+}
+
+/**
+ * The permission side table, one row per (document, type, role). `_document` is the document's
+ * integer row key `_id`, so the read filter `_id IN (SELECT _document …)` runs from any secondary
+ * index of the document table (InnoDB and SQLite secondary indexes carry the row key) without
+ * touching a document row. Two keys, `_tenant` first in both, each holding every column (so both
+ * access paths are index-only), and no surrogate key:
+ * - the primary (clustered) key `(_tenant, _permission, _type, _document)` scans one role's documents;
+ * - `…_doc` `(_tenant, _document, _type, _permission)` probes one candidate document.
+ * The role-first clustered key is measured, not arbitrary: with the document-first key clustered,
+ * MariaDB 10.11 reads the permission subquery through that key's `_tenant` prefix (every row of the
+ * project). Role-first, and with subquery materialization off for the session (connection.ts: it
+ * would build a role's whole row set even for a 25-row page), it probes `…_doc` per candidate
+ * (FirstMatch) when the other predicates are selective and drives from the role's key range when
+ * they aren't (bench/perms-plan.ts; test/documents/explain.test.ts asserts the plans). SQLite stores
+ * the table WITHOUT ROWID and drives from the role's key range into the candidates' covering index.
+ * Idempotent (IF NOT EXISTS), so a create or a migration that died half-way can run again;
+ * `docIndex` defaults to the name the table's final name gives it (a migration building the table
+ * under a temporary name passes that).
+ */
+export async function createPermsTable(knex: Conn, dialect: DialectName, perms: string, docIndex = permsDocIndex(perms)): Promise<void> {
+  const key = '(`_tenant`, `_permission`, `_type`, `_document`)';
+  const probe = '(`_tenant`, `_document`, `_type`, `_permission`)';
+  if (dialect === 'mysql') {
+    await knex.raw(
+      `CREATE TABLE IF NOT EXISTS ?? (\`_tenant\` BIGINT UNSIGNED NOT NULL, \`_document\` BIGINT UNSIGNED NOT NULL, ${PERMS_TEXT_COLUMNS}, PRIMARY KEY ${key}, KEY ?? ${probe}) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin`,
+      [perms, docIndex],
+    );
+    return;
   }
+  await knex.raw(
+    `CREATE TABLE IF NOT EXISTS ?? (\`_tenant\` INTEGER NOT NULL, \`_document\` INTEGER NOT NULL, ${PERMS_TEXT_COLUMNS}, PRIMARY KEY ${key}) WITHOUT ROWID`,
+    [perms],
+  );
+  await knex.raw(`CREATE INDEX IF NOT EXISTS ?? ON ?? ${probe}`, [docIndex, perms]);
+}
+
+/** `_type`: read | create | update | delete (write is never stored); `_permission`: any, users, user:u1, team:t/owner … */
+const PERMS_TEXT_COLUMNS = '`_type` VARCHAR(12) NOT NULL, `_permission` VARCHAR(255) NOT NULL';
+
+/** The per-document index's name (carries the table name: SQLite index names are database-wide). */
+export function permsDocIndex(perms: string): string {
+  return `${perms}_doc`;
 }
 
 /** Drops a collection's tables if they exist (idempotent, so deletion can resume after a crash). */

@@ -131,7 +131,11 @@ function openMysql(config: DatabaseConfig): Knex {
       afterCreate(conn: MysqlConn, done: (err: Error | null, conn: unknown) => void) {
         // UTC everywhere, strict writes, and a per-statement ceiling so a slow query can't hold a connection forever.
         const timeout = config.statementTimeoutS > 0 ? `, max_statement_time = ${config.statementTimeoutS}` : '';
-        const sql = `SET SESSION time_zone = '+00:00', sql_mode = 'STRICT_ALL_TABLES,NO_ENGINE_SUBSTITUTION,ERROR_FOR_DIVISION_BY_ZERO'${timeout}`;
+        // materialization=off: MariaDB 10.11 would often build the whole permission subquery (every row
+        // of a role) even for a 25-row page; without it, the semi-join probes each candidate in the
+        // `_perms` `…_doc` index (FirstMatch) or drives from the role's key range (DuplicateWeedout)
+        // when the candidates are many — see createPermsTable in collection-ddl.ts.
+        const sql = `SET SESSION time_zone = '+00:00', sql_mode = 'STRICT_ALL_TABLES,NO_ENGINE_SUBSTITUTION,ERROR_FOR_DIVISION_BY_ZERO', optimizer_switch = 'materialization=off'${timeout}`;
         conn.query({ sql, timeout: connectTimeoutMs }, (err) => done(err, conn));
       },
     },

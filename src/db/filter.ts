@@ -20,8 +20,9 @@ export type Condition =
   /** Full-text search: MariaDB FULLTEXT in boolean mode; SQLite: a case-sensitive substring test per word, OR-ed. */
   | { readonly kind: 'search'; readonly column: string; readonly text: string; readonly negate?: boolean }
   /**
-   * Row-level permission: the row's `_uid` is granted `action` to one of `roles` in the table's `_perms`
-   * side table. Only a document table's ScopedTable can resolve it (it knows the side table and tenant).
+   * Row-level permission: the row (by its integer key `_id`) is granted `action` to one of `roles` in
+   * the table's `_perms` side table. Only a document table's ScopedTable can resolve it (it knows the
+   * side table and tenant).
    */
   | { readonly kind: 'permitted'; readonly action: 'read' | 'update' | 'delete'; readonly roles: readonly string[] }
   | { readonly kind: 'and' | 'or'; readonly conditions: readonly Condition[] }
@@ -49,7 +50,7 @@ export function columnsOf(c: Condition): string[] {
     case 'and': case 'or': return c.conditions.flatMap(columnsOf);
     case 'not': return columnsOf(c.condition);
     case 'true': case 'false': return [];
-    case 'permitted': return ['_uid'];
+    case 'permitted': return ['_id'];
     default: return [c.column];
   }
 }
@@ -102,7 +103,7 @@ export function applyCondition(qb: Knex.QueryBuilder, c: Condition, env: ApplyEn
     case 'like': applyLike(qb, col(c.column), c, env); return;
     case 'jsonHas': applyJsonHas(qb, col(c.column), c, env); return;
     case 'search': applySearch(qb, col(c.column), c, env); return;
-    case 'permitted': applyPermitted(qb, col('_uid'), c, env); return;
+    case 'permitted': applyPermitted(qb, col('_id'), c, env); return;
     case 'not':
       qb.whereNot((w) => applyCondition(w, c.condition, env));
       return;
@@ -165,12 +166,22 @@ function applySearch(qb: Knex.QueryBuilder, column: string, c: Of<'search'>, env
   qb.where((w) => { w.whereNotNull(column).andWhereNot(positive); });
 }
 
-/** `_uid IN (SELECT _document FROM <perms> WHERE _tenant = ? AND _type = ? AND _permission IN (…))`. */
-function applyPermitted(qb: Knex.QueryBuilder, uidColumn: string, c: Of<'permitted'>, env: ApplyEnv): void {
+/**
+ * The permission semi-join, in exactly this shape (compiled statements mirror it):
+ *
+ *   `_id` IN (SELECT `_document` FROM `<perms>` WHERE `_tenant` = ? AND `_type` = ? AND `_permission` IN (?, …))
+ *
+ * `_document` is the document's integer row key, so the candidate side is read from whichever
+ * secondary index of the document table the other predicates pick (it carries `_id`), and each
+ * candidate is probed in the side table's `(_tenant, _document, _type, _permission)` index; a
+ * role-first plan range-scans its primary key `(_tenant, _permission, _type, _document)` instead.
+ * Both index-only (collection-ddl.ts `createPermsTable`; test/documents/explain.test.ts asserts it).
+ */
+function applyPermitted(qb: Knex.QueryBuilder, idColumn: string, c: Of<'permitted'>, env: ApplyEnv): void {
   if (!env.perms) throw new Error('a permission condition needs a document table');
   if (c.roles.length === 0) { qb.whereRaw('1 = 0'); return; }
   const { table, tenant } = env.perms;
-  qb.whereIn(uidColumn, function (this: Knex.QueryBuilder) {
+  qb.whereIn(idColumn, function (this: Knex.QueryBuilder) {
     this.select('_document').from(table).where('_tenant', tenant).andWhere('_type', c.action).whereIn('_permission', c.roles as string[]);
   });
 }

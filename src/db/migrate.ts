@@ -78,6 +78,14 @@ export async function pendingCount(db: Database): Promise<number> {
   if (db.layout === 'shared') {
     const prefix = projectPrefix(db.namespace, 'shared', 0);
     n += await pending(db, projectMigrations, projectContext(db, prefix), projectLedger(prefix));
+  } else if (n === 0) {
+    // Isolated: every project namespace keeps its own ledger, and a pending conversion there
+    // (e.g. 0003, the `_perms` shape the code now reads) must stop the start just the same.
+    const rows = (await db.knex(platformTable(db.namespace, 'projects')).select('_id').orderBy('_id')) as Array<{ _id: number }>;
+    for (const { _id } of rows) {
+      const prefix = projectPrefix(db.namespace, 'isolated', Number(_id));
+      n += await pending(db, projectMigrations, projectContext(db, prefix), projectLedger(prefix));
+    }
   }
   return n;
 }

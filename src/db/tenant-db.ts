@@ -78,15 +78,21 @@ export class ScopedTable {
     return Number(rows[0]?.n ?? 0);
   }
 
-  async insert(rows: Row | readonly Row[]): Promise<void> {
+  /**
+   * Inserts rows. For a one-row insert into a table with an auto-increment key, answers that row's key
+   * (mysql2 `insertId`, better-sqlite3 `lastInsertRowid`); otherwise undefined (a multi-row insert's
+   * keys need not be consecutive, so its caller reads them back).
+   */
+  async insert(rows: Row | readonly Row[]): Promise<number | undefined> {
     const list = (Array.isArray(rows) ? rows : [rows]) as Row[];
-    if (list.length === 0) return;
+    if (list.length === 0) return undefined;
     const stamped = list.map((r) => {
       refuseTenantColumn(r);
       for (const k of Object.keys(r)) assertColumn(k);
       return this.#tenant === null ? { ...r } : { ...r, _tenant: this.#tenant };
     });
-    await this.#run(() => this.#conn(this.#table).insert(stamped));
+    const result = (await this.#run(() => this.#conn(this.#table).insert(stamped))) as unknown as unknown[];
+    return list.length === 1 && result[0] !== undefined ? Number(result[0]) : undefined;
   }
 
   async update(where: Condition, patch: Row): Promise<number> {

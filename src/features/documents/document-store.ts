@@ -3,6 +3,11 @@
  * the document row keeps `_permissions` (the list as returned) and the `_perms` side table keeps one
  * row per (type, role) for the SQL read filter. A write replaces the side-table rows under the row
  * lock, so two concurrent updates can never leave a mix of both writers' permissions.
+ *
+ * Side-table rows reference the document by its integer row key `_id` (see `createPermsTable`). A
+ * store learns each document's `_id` from the rows it loads or inserts (a one-row insert answers it;
+ * a multi-row insert reads `_id, _uid` back in one statement), and looks up the rest in one
+ * index-only statement, so callers keep addressing documents by `$id`.
  */
 import { AppError, appError } from '../../errors/index.ts';
 import { isDocumentIdConflict } from '../../db/documents-sql.ts';
@@ -29,6 +34,8 @@ export function storedPermissions(list: readonly string[]): ParsedPermissions {
 export class DocumentStore {
   readonly #tdb: TenantDb;
   readonly #meta: CollectionMeta;
+  /** `$id` → `_id` of documents this store has loaded or written (the row key never changes while a row lives). */
+  readonly #sequences = new Map<string, number>();
 
   constructor(tdb: TenantDb, meta: CollectionMeta) {
     this.#tdb = tdb;
@@ -40,31 +47,54 @@ export class DocumentStore {
   /** The full row (all columns this collection reads), optionally locked for the transaction. */
   async load(documentId: string, lock = false): Promise<Row | undefined> {
     const rows = await this.#tables.docs.find({ where: eq({ _uid: documentId }), columns: columnsFor(this.#meta, null), limit: 1, forUpdate: lock });
+    this.#remember(rows);
     return rows[0];
   }
 
   async loadMany(where: Condition, options: { limit?: number; offset?: number; lock?: boolean; orderBy?: { column: string; dir: 'asc' | 'desc' }[] } = {}): Promise<Row[]> {
-    return this.#tables.docs.find({ where, columns: columnsFor(this.#meta, null), limit: options.limit, offset: options.offset, forUpdate: options.lock, orderBy: options.orderBy });
+    return this.#remember(await this.#tables.docs.find({ where, columns: columnsFor(this.#meta, null), limit: options.limit, offset: options.offset, forUpdate: options.lock, orderBy: options.orderBy }));
   }
 
-  /** Inserts rows and their permission rows; a taken ID → 409 document_already_exists, a unique index → 409 unique violation. */
-  async insert(docs: readonly NewDocument[]): Promise<void> {
+  /**
+   * Inserts rows and their permission rows; answers each document's `_id` (its `$sequence`), in order.
+   * A taken ID → 409 document_already_exists, a unique index → 409 unique violation.
+   */
+  async insert(docs: readonly NewDocument[]): Promise<number[]> {
+    if (docs.length === 0) return [];
     const now = toDbDate();
     const { docs: table, perms } = this.#tables;
     try {
-      await table.insert(docs.map((d) => ({
-        ...d.columns, _uid: d.id, _createdAt: d.createdAt ?? now, _updatedAt: d.updatedAt ?? d.createdAt ?? now,
-        _permissions: JSON.stringify(d.permissions.list),
-      })));
-      const permRows = docs.flatMap((d) => d.permissions.pairs.map((p) => ({ _document: d.id, _type: p.type, _permission: p.role })));
+      const inserted = await table.insert(docs.map((d) => storedRow(d, now)));
+      if (docs.length === 1 && inserted !== undefined) this.#sequences.set(docs[0]!.id, inserted);
+      else for (const id of docs.map((d) => d.id)) this.#sequences.delete(id);
+      const sequences = (await this.#sequencesOf(docs.map((d) => d.id))).map((seq, i) => {
+        if (seq === undefined) throw new Error(`document ${docs[i]!.id} vanished inside its own insert`);
+        return seq;
+      });
+      const permRows = docs.flatMap((d, i) => d.permissions.pairs.map((p) => ({ _document: sequences[i]!, _type: p.type, _permission: p.role })));
       for (let i = 0; i < permRows.length; i += 500) await perms.insert(permRows.slice(i, i + 500));
+      return sequences;
     } catch (e) {
       throw conflict(e, docs.length === 1 ? docs[0]!.id : null);
     }
   }
 
-  /** Updates attribute columns and/or permissions of one document (the caller holds its row lock). */
-  async update(documentId: string, columns: Row, permissions: ParsedPermissions | null, updatedAt?: string): Promise<void> {
+  /**
+   * Inserts one document and answers its row as stored — built from what was written plus the new
+   * `_id`, without reading it back (creates are the hot write path).
+   */
+  async createOne(doc: NewDocument): Promise<Row> {
+    const now = toDbDate();
+    const dated: NewDocument = { ...doc, createdAt: doc.createdAt ?? now, updatedAt: doc.updatedAt ?? doc.createdAt ?? now };
+    const [sequence] = await this.insert([dated]);
+    return { ...storedRow(dated, now), _id: sequence };
+  }
+
+  /**
+   * Updates attribute columns and/or permissions of one document (the caller holds its row lock);
+   * answers the columns written, so the caller can build the new row from the locked one.
+   */
+  async update(documentId: string, columns: Row, permissions: ParsedPermissions | null, updatedAt?: string): Promise<Row> {
     const patch: Row = { ...columns, _updatedAt: updatedAt ?? toDbDate() };
     if (permissions) patch._permissions = JSON.stringify(permissions.list);
     try {
@@ -73,6 +103,7 @@ export class DocumentStore {
       throw conflict(e, documentId);
     }
     if (permissions) await this.replacePermissions([documentId], permissions);
+    return patch;
   }
 
   /** The same attribute change on many documents (bulk update), 500 IDs per statement. */
@@ -87,18 +118,23 @@ export class DocumentStore {
     }
   }
 
+  /** Replaces the side-table rows of existing documents (IDs with no row are skipped). */
   async replacePermissions(documentIds: readonly string[], permissions: ParsedPermissions): Promise<void> {
     const { perms } = this.#tables;
-    await perms.delete(eq({ _document: [...documentIds] }));
-    const rows = documentIds.flatMap((id) => permissions.pairs.map((p) => ({ _document: id, _type: p.type, _permission: p.role })));
+    const sequences = (await this.#sequencesOf(documentIds)).filter((s): s is number => s !== undefined);
+    if (sequences.length === 0) return;
+    await perms.delete(eq({ _document: sequences }));
+    const rows = sequences.flatMap((seq) => permissions.pairs.map((p) => ({ _document: seq, _type: p.type, _permission: p.role })));
     for (let i = 0; i < rows.length; i += 500) await perms.insert(rows.slice(i, i + 500));
   }
 
   async delete(documentIds: readonly string[]): Promise<void> {
     if (documentIds.length === 0) return;
     const { docs, perms } = this.#tables;
-    await perms.delete(eq({ _document: [...documentIds] }));
+    const sequences = (await this.#sequencesOf(documentIds)).filter((s): s is number => s !== undefined);
+    if (sequences.length) await perms.delete(eq({ _document: sequences }));
     await docs.delete(eq({ _uid: [...documentIds] }));
+    for (const id of documentIds) this.#sequences.delete(id);
   }
 
   /** Atomic `column += by` within bounds; false when the bound refused it. */
@@ -106,6 +142,28 @@ export class DocumentStore {
     const changed = await this.#tables.docs.increment(eq({ _uid: documentId }), column, by, bound, { _updatedAt: toDbDate() });
     return changed > 0;
   }
+
+  #remember(rows: Row[]): Row[] {
+    for (const r of rows) if (r._id !== undefined && r._id !== null) this.#sequences.set(String(r._uid), Number(r._id));
+    return rows;
+  }
+
+  /** Each ID's `_id` (undefined: no such document), reading the unknown ones in one statement per 500. */
+  async #sequencesOf(documentIds: readonly string[]): Promise<(number | undefined)[]> {
+    const unknown = [...new Set(documentIds.filter((id) => !this.#sequences.has(id)))];
+    for (let i = 0; i < unknown.length; i += 500) {
+      this.#remember(await this.#tables.docs.find({ where: eq({ _uid: unknown.slice(i, i + 500) }), columns: ['_id', '_uid'] }));
+    }
+    return documentIds.map((id) => this.#sequences.get(id));
+  }
+}
+
+/** The document row as written (physical columns; `_id` comes from the insert). */
+export function storedRow(d: NewDocument, now: string): Row {
+  return {
+    ...d.columns, _uid: d.id, _createdAt: d.createdAt ?? now, _updatedAt: d.updatedAt ?? d.createdAt ?? now,
+    _permissions: JSON.stringify(d.permissions.list),
+  };
 }
 
 function conflict(e: unknown, documentId: string | null): unknown {
