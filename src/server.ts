@@ -23,6 +23,8 @@ export interface ServerHooks {
   readonly stdout?: LogSink;
   /** Start-up errors (default `process.stderr`). */
   readonly stderr?: LogSink;
+  /** SIGTERM to exit at most (default DRAIN_LIMIT_MS; the tests shorten it). */
+  readonly drainLimitMs?: number;
 }
 
 /** SIGTERM to exit: past this the process exits 1 whatever is still running. */
@@ -31,14 +33,16 @@ export const DRAIN_LIMIT_MS = 25_000;
 const FLUSH_LIMIT_MS = 1_000;
 
 export async function runServer(env: Readonly<Record<string, string | undefined>>, hooks: ServerHooks): Promise<void> {
+const drainLimitMs = hooks.drainLimitMs ?? DRAIN_LIMIT_MS;
+const flushLimitMs = Math.min(FLUSH_LIMIT_MS, drainLimitMs / 4);
 const out = new LogOutput(hooks.stdout ?? process.stdout);
 const errors = new LogOutput(hooks.stderr ?? process.stderr);
 let exiting = false;
-/** Gives the outputs up to FLUSH_LIMIT_MS (on the event loop, never blocking), then exits once. */
+/** Gives the outputs up to `flushLimitMs` (on the event loop, never blocking), then exits once. */
 async function exit(code: number): Promise<void> {
   if (exiting) return;
   exiting = true;
-  await Promise.all([out.flushWithin(FLUSH_LIMIT_MS), errors.flushWithin(FLUSH_LIMIT_MS)]);
+  await Promise.all([out.flushWithin(flushLimitMs), errors.flushWithin(flushLimitMs)]);
   hooks.exit(code);
 }
 
@@ -82,7 +86,7 @@ server.listen(config.port, config.host, () => {
  * Graceful shutdown: stop accepting connections, let every in-flight request finish — writes
  * included, even one whose client was already answered by its deadline — then close the pool and
  * the store. Keep-alive sockets are closed as soon as they go idle (and told `Connection: close` on
- * any further response), so a busy client can't hold the process open. Bounded by DRAIN_LIMIT_MS:
+ * any further response), so a busy client can't hold the process open. Bounded by `drainLimitMs`:
  * `force` exits 1 when the drain is not done in time (it can fire: nothing blocks the event loop).
  */
 let stopping = false;
@@ -95,9 +99,9 @@ async function shutdown(signal: string): Promise<void> {
   logger.info({ signal }, 'draining');
   // Not unref'd: the process stays up until one of the two exits runs, with its exit code.
   const force = setTimeout(() => {
-    logger.error(`drain took over ${DRAIN_LIMIT_MS / 1000} s: exiting anyway`);
+    logger.error({ drainLimitMs }, 'drain not done in time: exiting anyway');
     void exit(1);
-  }, DRAIN_LIMIT_MS - FLUSH_LIMIT_MS);
+  }, drainLimitMs - flushLimitMs);
   let code = 0;
   try {
     server.prependListener('request', (_req, res) => { res.setHeader('Connection', 'close'); });

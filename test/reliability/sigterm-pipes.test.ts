@@ -18,7 +18,7 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { closeSync, constants, mkdtempSync, openSync, readSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,11 +28,12 @@ import { Cleanup } from '../support/cleanup.ts';
 import { MARIADB_TEST_URL, REDIS_TEST_URL, TEST_NAMESPACES, type Leg } from '../support/legs.ts';
 import { newOwner, newProject, rid, type Project } from '../support/fixtures.ts';
 import type { TestServer } from '../support/server.ts';
-import { DRAIN_LIMIT_MS } from '../../src/server.ts';
+import { DRAIN_LIMIT_MS, runServer } from '../../src/server.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 /** How long past the drain bound the test waits before it calls the process hung and kills it. */
 const GRACE_MS = 3_000;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -50,9 +51,8 @@ interface Running {
   exited(ms: number): Promise<{ code: number | null; signal: NodeJS.Signals | null } | null>;
 }
 
-/** Starts `node src/main.ts` in its own process group with the given stdout/stderr. */
-async function startProcess(leg: Leg, stdio: 'pipe' | number, cleanup: Cleanup): Promise<Running> {
-  const port = await freePort();
+/** The server's environment on this leg (a fresh SQLite file, or the run's MariaDB + Redis). */
+function legEnv(leg: Leg, port: number, cleanup: Cleanup): Record<string, string> {
   const env: Record<string, string> = { PORT: String(port), HOST: '127.0.0.1', TENANTRY_OPEN_SIGNUP: 'true', LOG_LEVEL: 'info', TENANTRY_NAMESPACE: TEST_NAMESPACES.shared };
   if (leg.name === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'tenantry-sigterm-'));
@@ -62,6 +62,23 @@ async function startProcess(leg: Leg, stdio: 'pipe' | number, cleanup: Cleanup):
     env.DATABASE_URL = MARIADB_TEST_URL;
     env.REDIS_URL = REDIS_TEST_URL;
   }
+  return env;
+}
+
+async function waitForHealth(url: string, gone: () => Promise<unknown>): Promise<void> {
+  for (let i = 0; ; i++) {
+    const up = await fetch(`${url}/v1/health`, { signal: AbortSignal.timeout(2_000) }).then((r) => r.status === 200, () => false);
+    if (up) return;
+    const ended = await gone();
+    assert.equal(ended, null, `the server exited before answering: ${JSON.stringify(ended)}`);
+    assert.ok(i < 200, 'the server answers /v1/health within ~20 s');
+  }
+}
+
+/** Starts `node src/main.ts` in its own process group with the given stdout/stderr. */
+async function startProcess(leg: Leg, stdio: 'pipe' | number, cleanup: Cleanup): Promise<Running> {
+  const port = await freePort();
+  const env = legEnv(leg, port, cleanup);
   const { PATH, HOME } = process.env;
   const child = spawn(process.execPath, ['src/main.ts'], { cwd: root, detached: true, stdio: ['ignore', stdio, stdio], env: { PATH: PATH ?? '', HOME: HOME ?? '', ...env } });
   const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
@@ -76,13 +93,7 @@ async function startProcess(leg: Leg, stdio: 'pipe' | number, cleanup: Cleanup):
     return Promise.race([exit, late]).finally(() => clearTimeout(timer));
   };
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; ; i++) {
-    const up = await fetch(`${url}/v1/health`, { signal: AbortSignal.timeout(2_000) }).then((r) => r.status === 200, () => false);
-    if (up) break;
-    const gone = await exited(100);
-    assert.equal(gone, null, `the server exited before answering: ${JSON.stringify(gone)}`);
-    assert.ok(i < 200, 'the server answers /v1/health within ~20 s');
-  }
+  await waitForHealth(url, () => exited(100));
   return { child, url, exited };
 }
 
@@ -203,5 +214,39 @@ describeLegs('SIGTERM with stdout/stderr piped: the process ends within its drai
     }
     assert.ok(inPipe >= 32 * 1024 && inPipe < 120 * 4000, `the pipe was full when the process stopped (${inPipe} bytes in it)`);
     assert.match(buffer.subarray(0, inPipe).toString('utf8'), /"msg":"database migrated"|"msg":"request"|listening on/);
+  });
+
+  test('a request that never finishes: the drain bound still ends the server, with exit 1, on time', async (t) => {
+    const cleanup = new Cleanup();
+    t.after(() => cleanup.run());
+    const port = await freePort();
+    const env = { ...legEnv(leg, port, cleanup), LOG_LEVEL: 'silent' };
+    const drainLimitMs = 1_500;
+    const signals: { term?: () => void } = {};
+    let exit: { code: number; at: number } | null = null;
+    const exited = new Promise<void>((resolve) => {
+      void runServer(env, {
+        exit: (code) => { exit ??= { code, at: performance.now() }; resolve(); },
+        onSignal: (signal, handler) => { if (signal === 'SIGTERM') signals.term = handler; },
+        drainLimitMs,
+      });
+    });
+    const url = `http://127.0.0.1:${port}`;
+    await waitForHealth(url, async () => { await sleep(100); return exit; });
+
+    // A request whose body never arrives stays in flight (the request timeout is 30 s).
+    const socket = connect(port, '127.0.0.1');
+    cleanup.defer('half-sent request', () => { socket.destroy(); });
+    socket.on('error', () => {});
+    socket.write('POST /v1/account HTTP/1.1\r\nHost: x\r\nX-Appwrite-Project: console\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"email":');
+    await sleep(200);
+    assert.ok(signals.term, 'the server registered a SIGTERM handler');
+    const started = performance.now();
+    signals.term();
+    await Promise.race([exited, sleep(drainLimitMs + GRACE_MS)]);
+    assert.ok(exit, `no exit ${drainLimitMs + GRACE_MS} ms after SIGTERM`);
+    const { code, at } = exit as { code: number; at: number };
+    assert.equal(code, 1, 'the drain was cut short');
+    assert.ok(at - started >= drainLimitMs * 0.5 && at - started < drainLimitMs + 500, `exited ${Math.round(at - started)} ms after SIGTERM (bound ${drainLimitMs} ms)`);
   });
 });
