@@ -69,6 +69,10 @@ try {
 
 const { app, services, drain } = createTenantry(runtime);
 const server = createServer({ requestTimeout: 30_000, headersTimeout: 10_000, keepAliveTimeout: 5_000 }, app);
+server.once('error', (e) => {
+  errors.line(`tenantry: cannot listen on ${config.host}:${config.port}: ${e.message}`);
+  void runtime.close().catch(() => {}).then(() => exit(1));
+});
 server.listen(config.port, config.host, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
