@@ -11,7 +11,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 started=$(date +%s)
-say() { echo "node22-smoke: $*"; }
+say() { echo "node22-smoke: [$(( $(date +%s) - started ))s] $*"; }
 fail() { say "FAIL: $*" >&2; exit 1; }
 
 # shellcheck source=use-node.sh
@@ -22,7 +22,7 @@ work="$(mktemp -d "${TMPDIR:-/tmp}/tenantry-node22.XXXXXX")"
 server_pid=""
 cleanup() {
   if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then kill -KILL -- "-$server_pid" 2>/dev/null || true; fi
-  if [ "${TENANTRY_SMOKE_KEEP:-0}" = 1 ]; then say "kept $work"; else rm -rf "$work"; fi
+  if [ "${TENANTRY_SMOKE_KEEP:-0}" = 1 ]; then say "kept $work"; else rm -rf "$work"; say "cleaned up"; fi
 }
 trap cleanup EXIT
 show() { echo "---- $1 (last 60 lines) ----" >&2; tail -n 60 "$1" >&2 || true; }
@@ -42,10 +42,11 @@ cd "$app"
 cp package-lock.json "$work/lock.before"
 
 say "npm ci on $(node --version)"
-npm ci --no-audit --no-fund >"$work/npm-ci.log" 2>&1 || { show "$work/npm-ci.log"; fail "npm ci"; }
+npm ci --prefer-offline --no-audit --no-fund >"$work/npm-ci.log" 2>&1 || { show "$work/npm-ci.log"; fail "npm ci"; }
 cmp -s package-lock.json "$work/lock.before" || { diff "$work/lock.before" package-lock.json | head -40 >&2; fail "npm ci changed package-lock.json"; }
-npm install --no-audit --no-fund >"$work/npm-install.log" 2>&1 || { show "$work/npm-install.log"; fail "npm install"; }
+npm install --prefer-offline --no-audit --no-fund >"$work/npm-install.log" 2>&1 || { show "$work/npm-install.log"; fail "npm install"; }
 cmp -s package-lock.json "$work/lock.before" || { diff "$work/lock.before" package-lock.json | head -40 >&2; fail "npm install rewrote package-lock.json"; }
+say "npm ci and npm install left package-lock.json byte-identical"
 
 port="$(node -e 'const s=require("node:net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')"
 say "npm start on port $port (SQLite under $work/db)"
@@ -76,9 +77,12 @@ grep -q '"msg":"stopped"' "$work/server.log" || { show "$work/server.log"; fail 
 [ "$code" = 0 ] || { show "$work/server.log"; fail "npm start exited $code after SIGTERM (want 0)"; }
 say "stopped gracefully (exit 0)"
 
-# The smoke subset: start-up and HTTP basics, console/projects/keys, tenant guard and isolation,
-# end-user accounts (argon2 native module, sessions), documents CRUD. SQLite leg only.
-files=(test/foundation/*.test.ts test/account/account.test.ts test/documents/crud.test.ts)
+# The smoke subset (start-up itself is checked above): HTTP basics, the CLI, console/projects/keys,
+# tenant guard and isolation, end-user accounts (argon2 native module, sessions), documents CRUD.
+# SQLite leg only.
+files=(test/foundation/{http-basics,cli,console-projects-keys,tenant-guard,isolation}.test.ts
+  test/account/account.test.ts test/documents/crud.test.ts)
+for f in "${files[@]}"; do [ -f "$f" ] || fail "smoke test file $f is missing (update scripts/node22-smoke.sh)"; done
 say "${#files[@]} test files on the SQLite + in-process store leg"
 counts="$work/counts.jsonl"
 : >"$counts"
