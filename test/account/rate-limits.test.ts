@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import { describeLegs } from '../support/describe-legs.ts';
-import { startServer, type TestServer } from '../support/server.ts';
+import type { TestServer } from '../support/server.ts';
+import { useCleanup } from '../support/cleanup.ts';
+import { useServer } from '../support/use-server.ts';
 import { client, type CallResult, type Client } from '../support/http.ts';
 import { newOwner, newProject, rid, type Owner, type Project } from '../support/fixtures.ts';
 import { newEndUser, PASSWORD } from './helpers.ts';
@@ -19,12 +21,11 @@ describeLegs('rate limits', (leg) => {
   let server: TestServer;
   let call: Client;
   let owner: Owner;
+  const cleanup = useCleanup();
   before(async () => {
-    server = await startServer(leg);
-    call = client(server.url);
+    ({ server, call } = await useServer(leg, cleanup));
     owner = await newOwner(server);
   });
-  after(() => server.close());
 
   const setLimits = async (p: Project, limits: Record<string, { limit: number; windowSeconds: number }>) => {
     const res = await call('PUT', `/projects/${p.id}/limits`, { cookie: owner.cookie, body: { limits } });
@@ -148,8 +149,8 @@ describeLegs('rate limits', (leg) => {
 
 describeLegs('rate limits behind a trusted proxy', (leg) => {
   let server: TestServer;
-  before(async () => { server = await startServer(leg, { env: { TENANTRY_TRUST_PROXY: 'loopback' } }); });
-  after(() => server.close());
+  const cleanup = useCleanup();
+  before(async () => { ({ server } = await useServer(leg, cleanup, { env: { TENANTRY_TRUST_PROXY: 'loopback' } })); });
 
   test('with TENANTRY_TRUST_PROXY the forwarded client address is the key', async () => {
     const call = client(server.url);

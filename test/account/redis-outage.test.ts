@@ -7,10 +7,12 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import { describeLegs } from '../support/describe-legs.ts';
-import { startServer, type TestServer } from '../support/server.ts';
-import { client, type Client } from '../support/http.ts';
+import type { TestServer } from '../support/server.ts';
+import type { Client } from '../support/http.ts';
+import { useCleanup } from '../support/cleanup.ts';
+import { useServer } from '../support/use-server.ts';
 import { newOwner, newProject, rid, type Project } from '../support/fixtures.ts';
 import { newEndUser, PASSWORD, type EndUser } from './helpers.ts';
 
@@ -47,11 +49,13 @@ describeLegs('Redis outage and recovery', (leg) => {
   let call: Client;
   let project: Project;
   let user: EndUser;
+  const cleanup = useCleanup();
   before(async () => {
     port = await sparePort();
     redis = await startRedis(port);
-    server = await startServer(leg, { env: { REDIS_URL: `redis://127.0.0.1:${port}/0` } });
-    call = client(server.url);
+    // Registered first, so it runs last: after the server's close, even when that throws.
+    cleanup.defer('own redis-server', () => stopRedis(redis));
+    ({ server, call } = await useServer(leg, cleanup, { env: { REDIS_URL: `redis://127.0.0.1:${port}/0` } }));
     const owner = await newOwner(server);
     project = await newProject(server, owner);
     const limits = { 'account.create': { limit: 2, windowSeconds: 3600 } };
@@ -59,10 +63,6 @@ describeLegs('Redis outage and recovery', (leg) => {
     user = await newEndUser(call, project.id, { key: project.key });
     assert.equal(server.runtime.store.kind, 'redis');
     assert.equal(server.runtime.config.redisUrl, `redis://127.0.0.1:${port}/0`, 'the server uses the Redis this test started');
-  });
-  after(async () => {
-    await server?.close();
-    if (redis) await stopRedis(redis);
   });
 
   const signUp = () => call('POST', '/account', { project: project.id, body: { userId: 'unique()', email: `${rid()}@example.com`, password: PASSWORD } });

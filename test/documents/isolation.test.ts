@@ -3,9 +3,12 @@
  * document route with project A's key sees and changes only A's rows, and B's key is refused on A.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import { describeLegs } from '../support/describe-legs.ts';
-import { startServer, type TestServer } from '../support/server.ts';
+import { expectError } from '../support/http.ts';
+import type { TestServer } from '../support/server.ts';
+import { useCleanup } from '../support/cleanup.ts';
+import { useServer } from '../support/use-server.ts';
 import { newOwner, newProject, type Project } from '../support/fixtures.ts';
 import { ids, keyApi, makeCollection, q } from './support.ts';
 
@@ -16,8 +19,9 @@ for (const layout of ['shared', 'isolated'] as const) {
     let b: Project;
     let docs: string;
 
+    const cleanup = useCleanup();
     before(async () => {
-      server = await startServer(leg, { layout });
+      ({ server } = await useServer(leg, cleanup, { layout }));
       const owner = await newOwner(server);
       [a, b] = [await newProject(server, owner), await newProject(server, owner)];
       for (const p of [a, b]) {
@@ -32,7 +36,6 @@ for (const layout of ['shared', 'isolated'] as const) {
       }
       assert.equal((await keyApi(b)('POST', docs, { documentId: 'onlyB', data: { owner: b.id, n: 1 } })).status, 201);
     });
-    after(() => server.close());
 
     test('reads, writes, bulk and counts stay inside the project', async () => {
       const api = keyApi(a);
@@ -44,7 +47,7 @@ for (const layout of ['shared', 'isolated'] as const) {
       assert.equal((await api('PATCH', `${docs}/onlyB`, { data: { n: 5 } })).status, 404);
       assert.equal((await api('DELETE', `${docs}/onlyB`)).status, 404);
       assert.equal((await api('PATCH', `${docs}/onlyB/n/increment`, {})).status, 404);
-      assert.equal((await api('GET', docs, undefined, { queries: [q('cursorAfter', undefined, ['onlyB'])] })).body.type, 'general_cursor_not_found');
+      expectError(await api('GET', docs, undefined, { queries: [q('cursorAfter', undefined, ['onlyB'])] }), 400, 'general_cursor_not_found');
       assert.equal((await api('POST', docs, { documentId: 'onlyB', data: { owner: a.id, slug: 'shared1x' } })).status, 201, 'IDs and unique values are per project');
       assert.equal((await api('PATCH', docs, { data: { n: 9 } })).body.total, 3);
       assert.equal((await api('DELETE', docs, { queries: [q('equal', 'n', [9])] })).body.total, 3);

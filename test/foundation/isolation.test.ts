@@ -4,9 +4,11 @@
  * features extend this file's pattern with their own identical-ID fixtures.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { describeLegs } from '../support/describe-legs.ts';
-import { startServer, type TestServer } from '../support/server.ts';
+import type { TestServer } from '../support/server.ts';
+import { useCleanup } from '../support/cleanup.ts';
+import { useServer } from '../support/use-server.ts';
 import { client } from '../support/http.ts';
 import { newOwner, newProject, type Owner } from '../support/fixtures.ts';
 
@@ -15,11 +17,11 @@ describeLegs('cross-project isolation', (leg) => {
     describe(`${layout} layout`, () => {
       let server: TestServer;
       let owner: Owner;
+      const cleanup = useCleanup();
       before(async () => {
-        server = await startServer(leg, { layout });
+        ({ server } = await useServer(leg, cleanup, { layout }));
         owner = await newOwner(server);
       });
-      after(() => server.close());
 
       test('identical key IDs in two projects stay apart, and keys only open their own project', async () => {
         const call = client(server.url);

@@ -3,9 +3,11 @@
  * index with the SAME IDs and never see or affect each other's.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { describeLegs } from '../support/describe-legs.ts';
-import { startServer, type TestServer } from '../support/server.ts';
+import type { TestServer } from '../support/server.ts';
+import { useCleanup } from '../support/cleanup.ts';
+import { useServer } from '../support/use-server.ts';
 import { newOwner, newProject, type Owner } from '../support/fixtures.ts';
 import { meta, projectApi, tenantDb } from './support.ts';
 
@@ -14,11 +16,11 @@ describeLegs('schema: cross-project isolation', (leg) => {
     describe(`${layout} layout`, () => {
       let server: TestServer;
       let owner: Owner;
+      const cleanup = useCleanup();
       before(async () => {
-        server = await startServer(leg, { layout });
+        ({ server } = await useServer(leg, cleanup, { layout }));
         owner = await newOwner(server);
       });
-      after(() => server.close());
 
       test('identical database/collection/attribute/index IDs in two projects stay apart', async () => {
         const a = await newProject(server, owner);

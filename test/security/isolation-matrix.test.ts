@@ -17,9 +17,11 @@
  */
 import assert from 'node:assert/strict';
 import { createHmac, randomBytes } from 'node:crypto';
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import { describeLegs } from '../support/describe-legs.ts';
-import { startServer, type TestServer } from '../support/server.ts';
+import type { TestServer } from '../support/server.ts';
+import { useCleanup } from '../support/cleanup.ts';
+import { useServer } from '../support/use-server.ts';
 import { newOwner, newProject, rid, type Owner } from '../support/fixtures.ts';
 import { client, cookiesFrom, type CallOptions, type CallResult, type Client } from '../support/http.ts';
 import { allRoutes } from '../../src/http/routes.ts';
@@ -340,8 +342,9 @@ for (const layout of ['shared', 'isolated'] as const) {
       };
     }
 
+    const cleanup = useCleanup();
     before(async () => {
-      server = await startServer(leg, { layout });
+      ({ server } = await useServer(leg, cleanup, { layout }));
       call = client(server.url);
       await newOwner(server); // the first owner of an instance is its root (may open every project): not one of ours
       A = await makeTenant(server, 'A');
@@ -350,7 +353,6 @@ for (const layout of ['shared', 'isolated'] as const) {
       routes = allRoutes(server.services, server.runtime);
       before0 = { A: await snapshot(A), B: await snapshot(B), C: await snapshot(C) };
     });
-    after(() => server.close());
 
     test('every mounted route has an entry in the matrix table (path params and body)', () => {
       const problems: string[] = [];
