@@ -30,7 +30,7 @@ const ci = /^(1|true)$/i.test(process.env.CI ?? '');
 const extraArgs = process.argv.slice(2);
 const fullRun = extraArgs.length === 0;
 /** Per test file (watchdog in each file's process) and for the whole runner. */
-const fileTimeoutS = Number(process.env.TENANTRY_TEST_FILE_TIMEOUT_S ?? 600);
+const fileTimeoutS = Number(process.env.TENANTRY_TEST_FILE_TIMEOUT_S ?? 900);
 const runTimeoutS = Number(process.env.TENANTRY_TEST_RUN_TIMEOUT_S ?? 3600);
 
 function banner(lines: string[]): void {
