@@ -19,6 +19,7 @@ import { client } from '../support/http.ts';
 import { describeLegs } from '../support/describe-legs.ts';
 import { useCleanup } from '../support/cleanup.ts';
 import { withProject } from '../support/use-server.ts';
+import { rawKnex } from '../support/raw-db.ts';
 import type { TestServer } from '../support/server.ts';
 import type { Project } from '../support/fixtures.ts';
 import { serve } from '../reliability/fresh-database.ts';
@@ -82,8 +83,10 @@ describeLegs('schema: DDL leases', (leg) => {
     }
     assert.equal((await api('POST', '/databases/db/collections/c/indexes', { key: 'ghost_idx', type: 'key', attributes: ['live'] })).body.status, 'available');
     assert.equal((await api('POST', '/databases/db/collections', { collectionId: 'gone', name: 'Gone' })).status, 201);
+    assert.equal((await api('POST', '/databases/db/collections', { collectionId: 'half', name: 'Half' })).status, 201);
     const m = await meta(server, p.id, 'db', 'c');
     const gone = await meta(server, p.id, 'db', 'gone');
+    const half = await meta(server, p.id, 'db', 'half');
     const ghostColumn = (await attributeColumn('ghost')).column;
     const ghostDelColumn = (await attributeColumn('ghost_del')).column;
     const indexesBefore = await indexNames(server, p.id, m.sequence);
@@ -93,12 +96,14 @@ describeLegs('schema: DDL leases', (leg) => {
     await tdb.table('attributes').update(eq({ collection_seq: m.sequence, key: 'ghost_del' }), { status: 'deleting', ...dead });
     await tdb.table('indexes').update(eq({ collection_seq: m.sequence, key: 'ghost_idx' }), { status: 'processing', ...dead });
     await tdb.table('collections').update(eq({ _id: gone.sequence }), { status: 'deleting', ...dead });
+    // …and mid-create of a collection: its tables exist, its row never became ready.
+    await tdb.table('collections').update(eq({ _id: half.sequence }), { status: 'processing', ...dead });
     // Another process is working on this one right now.
     await tdb.table('attributes').update(eq({ collection_seq: m.sequence, key: 'live' }), { status: 'processing', lease_owner: 'a1ive0wner0000aa', lease_heartbeat: toDbDate() });
 
     const report = await instance().services.schemaLeases.start();
     assert.equal(report.failed, 0);
-    assert.ok(report.swept >= 4, `swept ${report.swept}`);
+    assert.ok(report.swept >= 5, `swept ${report.swept}`);
 
     const ghost = await api('GET', `${attrs}/ghost`);
     assert.equal(ghost.status, 200);
@@ -116,6 +121,10 @@ describeLegs('schema: DDL leases', (leg) => {
     server.services.collections.invalidateTenant(tdb.tenant); // this instance's metadata cache (other processes: its TTL)
     assert.equal((await api('GET', '/databases/db/collections/gone')).status, 404);
     assert.equal((await tdb.table('collections').find({ where: eq({ _id: gone.sequence }) })).length, 0, 'the collection delete was finished');
+    assert.equal((await api('GET', '/databases/db/collections/half')).status, 404);
+    assert.equal((await tdb.table('collections').find({ where: eq({ _id: half.sequence }) })).length, 0, 'the half-made collection was dropped');
+    assert.equal(await rawKnex(server.runtime.database).schema.hasTable(tdb.collection(half.sequence).names.docs), false, 'with its tables');
+    assert.equal((await api('POST', '/databases/db/collections', { collectionId: 'half', name: 'Half' })).status, 201, 'and can be created again');
 
     const live = await tdb.table('attributes').first(eq({ collection_seq: m.sequence, key: 'live' }));
     assert.equal(live?.status, 'processing', 'a live lease is not swept');
