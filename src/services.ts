@@ -15,6 +15,8 @@ import { UsersService } from './features/users/users.service.ts';
 import { TeamsService } from './features/teams/teams.service.ts';
 import { DatabasesService } from './features/databases/databases.service.ts';
 import { CollectionsService } from './features/collections/collections.service.ts';
+import { SchemaLeases } from './features/collections/schema-leases.ts';
+import { SystemDb } from './db/tenant-db.ts';
 import { AttributesService } from './features/attributes/attributes.service.ts';
 import { IndexesService } from './features/indexes/indexes.service.ts';
 import { DocumentsService } from './features/documents/documents.service.ts';
@@ -44,13 +46,17 @@ export interface Services {
   readonly indexes: IndexesService;
   readonly documents: DocumentsService;
   readonly documentsBulk: DocumentsBulk;
+  /** DDL leases: `start()` sweeps dead processes' schema changes (at start-up, then periodically); `drain()` on shutdown. */
+  readonly schemaLeases: SchemaLeases;
 }
 
 export function createServices(deps: AppDeps): Services {
   const sessions = new SessionService(deps.store, deps.storeScope);
   const identities = new IdentityService(deps.database, deps.store, deps.storeScope);
   const users = new UsersService(deps.database, sessions, identities);
-  const collections = new CollectionsService(deps.database);
+  // Sweeping a dead process's schema changes is platform work across projects: the system capability.
+  const schemaLeases = new SchemaLeases(new SystemDb(deps.database), deps.logger);
+  const collections = new CollectionsService(deps.database, schemaLeases);
   const attributes = new AttributesService(deps.database, collections, deps.logger);
   const indexes = new IndexesService(deps.database, collections, deps.logger);
   collections.useInitialSchemaBuilder(initialSchemaBuilder(collections, attributes, indexes));
@@ -69,5 +75,6 @@ export function createServices(deps: AppDeps): Services {
     indexes,
     documents,
     documentsBulk: new DocumentsBulk(documents),
+    schemaLeases,
   };
 }

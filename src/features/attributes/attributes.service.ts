@@ -10,21 +10,25 @@ import type { Database } from '../../db/connection.ts';
 import { addAttributeColumn, dropAttributeColumn, modifyAttributeColumn } from '../../db/collection-ddl.ts';
 import { DuplicateKeyError } from '../../db/errors.ts';
 import { eq } from '../../db/filter.ts';
-import type { TenantDb } from '../../db/tenant-db.ts';
+import type { Row, TenantDb } from '../../db/tenant-db.ts';
 import { toDbDate } from '../../lib/dates.ts';
 import { CUSTOM_ID, CUSTOM_ID_RULE } from '../../lib/ids.ts';
 import type { Logger } from '../../logger.ts';
 import type { RequestContext } from '../../http/context.ts';
-import type { AttributeMeta, CollectionMeta } from '../collections/collection-meta.ts';
+import { attributeColumn, type AttributeMeta, type CollectionMeta } from '../collections/collection-meta.ts';
 import type { CollectionsService } from '../collections/collections.service.ts';
 import { listRows, type ListFields, type ListRequest } from '../databases/list-query.ts';
 import { attributeFromRow } from '../collections/schema-rows.ts';
+import type { SchemaLeases } from '../collections/schema-leases.ts';
 import { checkSpec, fitsRow, kindOf, specFromCreate, sqlType, type AttributeKind, type AttributeSpec } from './attribute-rules.ts';
 
 const FIELDS: ListFields = {
   key: { column: 'key', kind: 'string' }, type: { column: 'type', kind: 'string' }, status: { column: 'status', kind: 'string' },
   required: { column: 'required', kind: 'boolean' }, array: { column: 'is_array', kind: 'boolean' }, size: { column: 'size', kind: 'number' },
 };
+
+/** The `error` of a create whose process stopped mid-DDL (set by the sweep). */
+const INTERRUPTED = 'The server stopped before the column was created. Delete the attribute and try again.';
 
 export interface SchemaOptions {
   /** How long a create waits for its DDL before answering `processing` (default 2 s). */
@@ -47,12 +51,15 @@ export class AttributesService {
   readonly #dialect: 'mysql' | 'sqlite';
   readonly #logger: Logger;
   readonly #syncWaitMs: number;
+  readonly #leases: SchemaLeases;
 
   constructor(db: Database, collections: CollectionsService, logger: Logger, options: SchemaOptions = {}) {
     this.#collections = collections;
     this.#dialect = db.dialect.name;
     this.#logger = logger;
     this.#syncWaitMs = options.syncWaitMs ?? 2_000;
+    this.#leases = collections.leases;
+    this.#leases.onSweep('attributes', (tdb, row) => this.#sweep(tdb, row));
   }
 
   async create(ctx: RequestContext, databaseId: string, collectionId: string, kind: AttributeKind, body: Readonly<Record<string, unknown>>): Promise<AttributeMeta> {
@@ -73,7 +80,7 @@ export class AttributesService {
       await tdb.table('attributes').insert({
         _uid: spec.key, _createdAt: now, _updatedAt: now, collection_seq: meta.sequence,
         key: spec.key, type: spec.type, format: spec.format, size: spec.size, required: spec.required, is_array: spec.array,
-        default_value: JSON.stringify(spec.default ?? null), options: JSON.stringify(optionsOf(spec)), status: 'processing', error: '',
+        default_value: JSON.stringify(spec.default ?? null), options: JSON.stringify(optionsOf(spec)), status: 'processing', error: '', ...this.#leases.take(),
       });
     } catch (e) {
       if (e instanceof DuplicateKeyError) throw appError('attribute_already_exists', spec.key);
@@ -82,7 +89,7 @@ export class AttributesService {
     const row = await tdb.table('attributes').first(eq({ collection_seq: meta.sequence, key: spec.key }));
     const attribute = attributeFromRow(row!);
     this.#collections.invalidate(tdb.tenant, meta.databaseId, meta.id);
-    const ddl = this.#runCreateDdl(tdb, meta, attribute, spec);
+    const ddl = this.#leases.run(tdb, 'attributes', attribute.sequence!, () => this.#runCreateDdl(tdb, meta, attribute, spec));
     await waitUpTo(ddl, this.#syncWaitMs);
     return this.#reload(tdb, meta, spec.key);
   }
@@ -98,9 +105,23 @@ export class AttributesService {
       this.#logger.warn({ err: e, collection: meta.sequence, key: spec.key }, 'attribute DDL failed');
       await dropAttributeColumn(tdb, meta.sequence, attribute.column).catch((dropError) => this.#logger.error({ err: dropError }, 'could not drop half-made column'));
     }
-    await tdb.table('attributes').update(eq({ _id: attribute.sequence! }), { status, error, _updatedAt: toDbDate() })
-      .catch((e) => this.#logger.error({ err: e }, 'could not record attribute status'));
+    const kept = await this.#leases.finish(tdb, 'attributes', attribute.sequence!, { status, error, _updatedAt: toDbDate() })
+      .catch((e) => { this.#logger.error({ err: e }, 'could not record attribute status'); return true; });
+    // Lost lease: a sweep took the row over (and marked it failed) while this DDL ran: undo our column.
+    if (!kept && status === 'available') {
+      this.#logger.warn({ collection: meta.sequence, key: spec.key }, 'attribute lease lost mid-DDL: dropping the column again');
+      await dropAttributeColumn(tdb, meta.sequence, attribute.column).catch((e) => this.#logger.error({ err: e }, 'could not drop the column'));
+    }
     this.#collections.invalidate(tdb.tenant, meta.databaseId, meta.id);
+  }
+
+  /** A dead process's leftover (claimed by the sweep): a create fails cleanly, a delete is finished. */
+  async #sweep(tdb: TenantDb, row: Row): Promise<void> {
+    const id = Number(row._id);
+    await dropAttributeColumn(tdb, Number(row.collection_seq), attributeColumn(id));
+    if (row.status === 'deleting') await tdb.table('attributes').delete(eq({ _id: id, lease_owner: this.#leases.ownerId }));
+    else await this.#leases.finish(tdb, 'attributes', id, { status: 'failed', error: INTERRUPTED, _updatedAt: toDbDate() });
+    this.#collections.invalidateTenant(tdb.tenant);
   }
 
   async #reload(tdb: TenantDb, meta: CollectionMeta, key: string): Promise<AttributeMeta> {
@@ -183,9 +204,9 @@ export class AttributesService {
     const attribute = meta.attributes.find((a) => a.key === key);
     if (!attribute) throw appError('attribute_not_found', key);
     if (meta.indexes.some((i) => i.attributes.includes(key))) throw appError('index_dependency', key);
-    await tdb.table('attributes').update(eq({ _id: attribute.sequence! }), { status: 'deleting', _updatedAt: toDbDate() });
+    await tdb.table('attributes').update(eq({ _id: attribute.sequence! }), { status: 'deleting', _updatedAt: toDbDate(), ...this.#leases.take() });
     this.#collections.invalidate(tdb.tenant, meta.databaseId, meta.id);
-    await this.#discard(tdb, meta, attribute);
+    await this.#leases.run(tdb, 'attributes', attribute.sequence!, () => this.#discard(tdb, meta, attribute));
   }
 }
 

@@ -22,6 +22,7 @@ import { findDatabase, type CollectionPurger, type DatabaseRecord } from '../dat
 import { listRows, type ListFields, type ListRequest } from '../databases/list-query.ts';
 import type { CollectionMeta } from './collection-meta.ts';
 import { loadCollectionMeta } from './schema-rows.ts';
+import type { SchemaLeases } from './schema-leases.ts';
 
 const META_TTL_MS = 3_000;
 
@@ -52,9 +53,17 @@ export class CollectionsService implements CollectionPurger {
   /** Per-tenant generation in every cache key: bumping it drops all of a tenant's entries at once. */
   readonly #generation = new Map<number, number>();
   #initial: InitialSchemaBuilder | null = null;
+  /** DDL leases of this process: the attributes and indexes features use them too. */
+  readonly leases: SchemaLeases;
 
-  constructor(db: Database) {
+  constructor(db: Database, leases: SchemaLeases) {
     this.#db = db;
+    this.leases = leases;
+    // A collection left `processing` (its create) or `deleting` by a stopped process: drop it.
+    leases.onSweep('collections', async (tdb, row) => {
+      this.invalidateTenant(tdb.tenant);
+      await this.#finishDrop(tdb, Number(row._id));
+    });
   }
 
   /** Wired in services.ts once the attributes/indexes services exist (they depend on this one). */
@@ -113,7 +122,8 @@ export class CollectionsService implements CollectionPurger {
     try {
       await tdb.table('collections').insert({
         _uid: id, _createdAt: now, _updatedAt: now, database_seq: database.sequence, name: input.name, enabled: input.enabled ?? true,
-        document_security: input.documentSecurity ?? false, permissions: JSON.stringify(permissions), status: 'ready',
+        document_security: input.documentSecurity ?? false, permissions: JSON.stringify(permissions), status: 'processing',
+        ...this.leases.take(),
       });
     } catch (e) {
       if (e instanceof DuplicateKeyError) throw appError('collection_already_exists', id);
@@ -121,12 +131,17 @@ export class CollectionsService implements CollectionPurger {
     }
     const row = await tdb.table('collections').first(eq({ database_seq: database.sequence, _uid: id }), ['_id']);
     const sequence = Number(row!._id);
+    // `processing` under this process's lease until its tables (and initial schema) exist: a crash
+    // in between leaves a row the sweep drops, not a `ready` collection without a table.
     try {
-      await createCollectionTables(tdb, sequence);
-      const meta = await this.loadFresh(tdb, databaseId, id);
-      if ((input.attributes?.length || input.indexes?.length) && this.#initial) {
-        await this.#initial.createInitial(tdb, meta, input.attributes ?? [], input.indexes ?? []);
-      }
+      await this.leases.run(tdb, 'collections', sequence, async () => {
+        await createCollectionTables(tdb, sequence);
+        const meta = await this.loadFresh(tdb, databaseId, id);
+        if ((input.attributes?.length || input.indexes?.length) && this.#initial) {
+          await this.#initial.createInitial(tdb, meta, input.attributes ?? [], input.indexes ?? []);
+        }
+      });
+      await this.leases.finish(tdb, 'collections', sequence, { status: 'ready', _updatedAt: toDbDate() });
     } catch (e) {
       await this.#dropCollection(tdb, database.id, sequence, id);
       throw e;
@@ -174,9 +189,14 @@ export class CollectionsService implements CollectionPurger {
   }
 
   async #dropCollection(tdb: TenantDb, databaseId: string | null, sequence: number, collectionId: string): Promise<void> {
-    await tdb.table('collections').update(eq({ _id: sequence }), { status: 'deleting', _updatedAt: toDbDate() });
+    await tdb.table('collections').update(eq({ _id: sequence }), { status: 'deleting', _updatedAt: toDbDate(), ...this.leases.take() });
     if (databaseId) this.invalidate(tdb.tenant, databaseId, collectionId);
     else this.invalidateTenant(tdb.tenant);
+    await this.leases.run(tdb, 'collections', sequence, () => this.#finishDrop(tdb, sequence));
+  }
+
+  /** Drops a `deleting` collection's tables, then its rows (each step idempotent). */
+  async #finishDrop(tdb: TenantDb, sequence: number): Promise<void> {
     await dropCollectionTables(tdb, sequence);
     await tdb.table('indexes').delete(eq({ collection_seq: sequence }));
     await tdb.table('attributes').delete(eq({ collection_seq: sequence }));

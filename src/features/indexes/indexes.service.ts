@@ -11,7 +11,7 @@ import { collectionIndexName, createCollectionIndex, dropCollectionIndex, type I
 import { DuplicateKeyError } from '../../db/errors.ts';
 import type { Dialect } from '../../db/dialect.ts';
 import { eq } from '../../db/filter.ts';
-import type { TenantDb } from '../../db/tenant-db.ts';
+import type { Row, TenantDb } from '../../db/tenant-db.ts';
 import { toDbDate } from '../../lib/dates.ts';
 import { CUSTOM_ID, CUSTOM_ID_RULE } from '../../lib/ids.ts';
 import type { Logger } from '../../logger.ts';
@@ -19,6 +19,7 @@ import type { RequestContext } from '../../http/context.ts';
 import { SYSTEM_COLUMNS, type CollectionMeta, type IndexMeta } from '../collections/collection-meta.ts';
 import type { CollectionsService } from '../collections/collections.service.ts';
 import { indexFromRow } from '../collections/schema-rows.ts';
+import type { SchemaLeases } from '../collections/schema-leases.ts';
 import { listRows, type ListFields, type ListRequest } from '../databases/list-query.ts';
 import { sqlType } from '../attributes/attribute-rules.ts';
 import { waitUpTo, type SchemaOptions } from '../attributes/attributes.service.ts';
@@ -31,6 +32,8 @@ const MAX_KEY_BYTES = 3072 - 8;
 /** Prefix for long strings (TEXT, or VARCHAR over 766 chars) when the request gives no length. */
 const DEFAULT_PREFIX_CHARS = 255;
 const INDEX_TYPES = ['key', 'unique', 'fulltext'] as const;
+/** The `error` of a create whose process stopped mid-DDL (set by the sweep). */
+const INTERRUPTED = 'The server stopped before the index was created. Delete it and try again.';
 
 const FIELDS: ListFields = {
   key: { column: 'key', kind: 'string' }, type: { column: 'type', kind: 'string' }, status: { column: 'status', kind: 'string' },
@@ -47,12 +50,15 @@ export class IndexesService {
   readonly #dialect: Dialect;
   readonly #logger: Logger;
   readonly #syncWaitMs: number;
+  readonly #leases: SchemaLeases;
 
   constructor(db: Database, collections: CollectionsService, logger: Logger, options: SchemaOptions = {}) {
     this.#collections = collections;
     this.#dialect = db.dialect;
     this.#logger = logger;
     this.#syncWaitMs = options.syncWaitMs ?? 2_000;
+    this.#leases = collections.leases;
+    this.#leases.onSweep('indexes', (tdb, row) => this.#sweep(tdb, row));
   }
 
   async create(ctx: RequestContext, databaseId: string, collectionId: string, input: IndexInput): Promise<IndexMeta> {
@@ -73,6 +79,7 @@ export class IndexesService {
       await tdb.table('indexes').insert({
         _uid: input.key, _createdAt: now, _updatedAt: now, collection_seq: meta.sequence, key: input.key, type: plan.type,
         attributes: JSON.stringify(plan.attributes), orders: JSON.stringify(plan.orders), lengths: JSON.stringify(plan.lengths), status: 'processing', error: '',
+        ...this.#leases.take(),
       });
     } catch (e) {
       if (e instanceof DuplicateKeyError) throw appError('index_already_exists', input.key);
@@ -80,7 +87,7 @@ export class IndexesService {
     }
     const index = indexFromRow((await tdb.table('indexes').first(eq({ collection_seq: meta.sequence, key: input.key })))!);
     this.#collections.invalidate(tdb.tenant, meta.databaseId, meta.id);
-    await waitUpTo(this.#runCreateDdl(tdb, meta, index, plan), this.#syncWaitMs);
+    await waitUpTo(this.#leases.run(tdb, 'indexes', index.sequence!, () => this.#runCreateDdl(tdb, meta, index, plan)), this.#syncWaitMs);
     return this.#reload(tdb, meta, input.key);
   }
 
@@ -98,9 +105,24 @@ export class IndexesService {
       this.#logger.warn({ err: e, collection: meta.sequence, key: index.key }, 'index DDL failed');
       await dropCollectionIndex(tdb, meta.sequence, name).catch((dropError) => this.#logger.error({ err: dropError }, 'could not drop half-made index'));
     }
-    await tdb.table('indexes').update(eq({ _id: index.sequence! }), { status, error, _updatedAt: toDbDate() })
-      .catch((e) => this.#logger.error({ err: e }, 'could not record index status'));
+    const kept = await this.#leases.finish(tdb, 'indexes', index.sequence!, { status, error, _updatedAt: toDbDate() })
+      .catch((e) => { this.#logger.error({ err: e }, 'could not record index status'); return true; });
+    // Lost lease: a sweep took the row over (and marked it failed) while this DDL ran: undo our index.
+    if (!kept && status === 'available') {
+      this.#logger.warn({ collection: meta.sequence, key: index.key }, 'index lease lost mid-DDL: dropping the index again');
+      await dropCollectionIndex(tdb, meta.sequence, name).catch((e) => this.#logger.error({ err: e }, 'could not drop the index'));
+    }
     this.#collections.invalidate(tdb.tenant, meta.databaseId, meta.id);
+  }
+
+  /** A dead process's leftover (claimed by the sweep): a create fails cleanly, a delete is finished. */
+  async #sweep(tdb: TenantDb, row: Row): Promise<void> {
+    const id = Number(row._id);
+    const collection = Number(row.collection_seq);
+    await dropCollectionIndex(tdb, collection, collectionIndexName(tdb, collection, id));
+    if (row.status === 'deleting') await tdb.table('indexes').delete(eq({ _id: id, lease_owner: this.#leases.ownerId }));
+    else await this.#leases.finish(tdb, 'indexes', id, { status: 'failed', error: INTERRUPTED, _updatedAt: toDbDate() });
+    this.#collections.invalidateTenant(tdb.tenant);
   }
 
   async #reload(tdb: TenantDb, meta: CollectionMeta, key: string): Promise<IndexMeta> {
@@ -136,8 +158,8 @@ export class IndexesService {
     const meta = await this.#collections.loadFresh(tdb, databaseId, collectionId);
     const index = meta.indexes.find((i) => i.key === key);
     if (!index) throw appError('index_not_found', key);
-    await tdb.table('indexes').update(eq({ _id: index.sequence! }), { status: 'deleting', _updatedAt: toDbDate() });
-    await this.#discard(tdb, meta, index);
+    await tdb.table('indexes').update(eq({ _id: index.sequence! }), { status: 'deleting', _updatedAt: toDbDate(), ...this.#leases.take() });
+    await this.#leases.run(tdb, 'indexes', index.sequence!, () => this.#discard(tdb, meta, index));
   }
 }
 
