@@ -34,7 +34,9 @@ export function corsMiddleware(services: Services, consoleOrigin: string) {
 
   return async function cors(req: Request, res: Response, next: NextFunction): Promise<void> {
     const origin = req.headers.origin;
-    res.vary('Origin');
+    // Nothing has set Vary yet on this path: set it outright (express's vary() parses and rebuilds the header).
+    if (res.getHeader('Vary') === undefined) res.setHeader('Vary', 'Origin');
+    else res.vary('Origin');
     if (typeof origin === 'string' && (await allowed(req, origin).catch(() => false))) {
       res.setHeader('Access-Control-Allow-Origin', origin);
       res.setHeader('Access-Control-Allow-Credentials', 'true');

@@ -89,12 +89,6 @@ function shapeOf(route: RoutePlan, params: Readonly<Record<string, string>>): st
   return shape;
 }
 
-/** The query string, parsed once (express's `req.query` getter parses it again on every read). */
-function queryOf(req: Request): { query: Record<string, unknown>; empty: boolean } {
-  if (!req.url.includes('?')) return { query: EMPTY_QUERY, empty: true };
-  return { query: req.query as Record<string, unknown>, empty: false };
-}
-
 /**
  * `res.json` without express's detour: no ETag to hash, no freshness check (API responses carry no
  * validators), no copy of a large body into a Buffer first; the same status, headers and bytes.
@@ -108,7 +102,9 @@ function sendJson(res: Response, result: unknown): void {
 
 async function serve(route: RoutePlan, env: MountEnv, req: Request, res: Response, work: DeadlineHandle | undefined): Promise<void> {
   const def = route.def;
-  const { query, empty } = queryOf(req);
+  // The query string, parsed once (express's `req.query` getter parses it again on every read).
+  const empty = !req.url.includes('?');
+  const query = empty ? EMPTY_QUERY : (req.query as Record<string, unknown>);
   const plan = new RequestPlan(route, query, req.ip ?? req.socket.remoteAddress ?? '');
   const requestId = String(res.locals.requestId);
   const ctx = route.access === 'public' ? publicContext(req, requestId, plan) : await buildContext(req, requestId, env.services, env.endUsers, plan);
