@@ -9,11 +9,13 @@
  */
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { legs } from '../support/legs.ts';
-import { startServer, type TestServer } from '../support/server.ts';
-import { client, cookiesFrom } from '../support/http.ts';
+import type { TestServer } from '../support/server.ts';
+import { useCleanup } from '../support/cleanup.ts';
+import { useServer } from '../support/use-server.ts';
+import { cookiesFrom, type Client } from '../support/http.ts';
 import { rid } from '../support/fixtures.ts';
 import { DOCS, launchBrowser, snap, watchForErrors } from './browser.ts';
 import { browseDocuments } from './data-browser.ts';
@@ -25,23 +27,20 @@ describe('web console in headless Chromium [SQLite + in-process store]', () => {
   let browser: Browser;
   let page: Page;
   let problems: string[];
-  let call: ReturnType<typeof client>;
+  let call: Client;
   const email = `${rid('owner')}@example.com`;
   const password = 'correct horse battery';
   const projectId = rid('shop');
   let ownerCookie = '';
 
+  const cleanup = useCleanup();
   before(async () => {
-    server = await startServer(sqlite);
-    call = client(server.url);
+    ({ server, call } = await useServer(sqlite, cleanup));
     browser = await launchBrowser();
+    cleanup.defer('browser', () => browser.close());
     const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
     page = await context.newPage();
     problems = watchForErrors(page);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   const heading = (name: string | RegExp) => page.getByRole('heading', { level: 1, name });

@@ -16,6 +16,7 @@ import { client } from '../support/http.ts';
 import { newOwner, newProject } from '../support/fixtures.ts';
 import type { TestServer } from '../support/server.ts';
 import { keyApi, makeCollection } from '../documents/support.ts';
+import { Cleanup } from '../support/cleanup.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'tenantry-shutdown-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -26,7 +27,10 @@ async function freePort(): Promise<number> {
   });
 }
 
-test('SIGTERM: no new connections, the in-flight write completes and is acknowledged, then exit 0', async () => {
+test('SIGTERM: no new connections, the in-flight write completes and is acknowledged, then exit 0', async (t) => {
+  // A failed assertion must not leave the in-process server (or the lock below) holding the file open.
+  const cleanup = new Cleanup();
+  t.after(() => cleanup.run());
   const file = join(dir, 'tenantry.db');
   const port = await freePort();
   let onTerm: (() => void) | null = null;
@@ -36,6 +40,12 @@ test('SIGTERM: no new connections, the in-flight write completes and is acknowle
       { PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: `sqlite:${file}`, TENANTRY_OPEN_SIGNUP: 'true', LOG_LEVEL: 'silent', TENANTRY_REQUEST_TIMEOUT_MS: '0' },
       { exit: (code) => { exitCode = code; resolve(); }, onSignal: (signal, handler) => { if (signal === 'SIGTERM') onTerm = handler; } },
     );
+  });
+  cleanup.defer('server', async () => {
+    if (exitCode !== null) return;
+    assert.ok(onTerm, 'the server registered a SIGTERM handler');
+    onTerm!();
+    await exited;
   });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 200; i++) {
@@ -50,6 +60,7 @@ test('SIGTERM: no new connections, the in-flight write completes and is acknowle
 
   // Another writer holds SQLite's write lock: the server's create waits on busy_timeout, in flight.
   const other = new Database(file);
+  cleanup.defer('second SQLite handle', () => { if (other.open) other.close(); });
   other.pragma('busy_timeout = 5000');
   other.exec('BEGIN IMMEDIATE');
   const inflight = client(url)('POST', docs, { project: project.id, key: project.key, body: { documentId: 'drained', data: { title: 'kept' }, permissions: [] } });
