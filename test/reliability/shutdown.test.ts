@@ -68,7 +68,7 @@ test('SIGTERM: no new connections, the in-flight write completes and is acknowle
   assert.ok(onTerm, 'the server registered a SIGTERM handler');
   onTerm!();
   await new Promise((r) => setTimeout(r, 100));
-  await assert.rejects(fetch(`${url}/v1/health`, { headers: { connection: 'close' } }), 'no new connections while draining');
+  await assert.rejects(fetch(`${url}/v1/health`, { headers: { connection: 'close' } }), (e: { cause?: { code?: string } }) => e.cause?.code === 'ECONNREFUSED', 'no new connections while draining');
   assert.equal(exitCode, null, 'still draining: the write is in flight');
   other.exec('COMMIT');
 
