@@ -101,7 +101,7 @@ export class CompiledTable {
   async insert(rows: Row | readonly Row[]): Promise<number | undefined> {
     const list = (Array.isArray(rows) ? rows : [rows]) as Row[];
     if (list.length === 0) return undefined;
-    const columns = [...new Set(list.flatMap((r) => Object.keys(r)))];
+    const columns = list.length === 1 ? Object.keys(list[0]!) : [...new Set(list.flatMap((r) => Object.keys(r)))];
     for (const c of columns) if (c.trim().toLowerCase() === '_tenant') throw new Error('refusing a row that sets _tenant');
     const head = cached(`i\0${this.#table}\0${columns.join(',')}`, () =>
       `INSERT INTO ${quoteTable(this.#table)} (\`_tenant\`, ${columns.map(quote).join(', ')}) VALUES `);

@@ -12,6 +12,7 @@ import { conditionText } from '../../src/db/sql-text.ts';
 import { describeLegs } from '../support/describe-legs.ts';
 import { newOwner, newProject, type Project } from '../support/fixtures.ts';
 import { startServer, type TestServer } from '../support/server.ts';
+import { projectDb } from '../support/raw-db.ts';
 import { checkStatement } from '../support/sql-guard.ts';
 import { clientApi, keyApi, makeCollection, q, type Api } from '../documents/support.ts';
 
@@ -177,6 +178,36 @@ describeLegs('compiled document statements on a running server', (leg) => {
     const selects = statements.filter((s) => /^SELECT/.test(s.sql));
     // Per write only its locking load; the GETs after each write are the test's own.
     assert.equal(selects.length, 3 + 3, selects.map((s) => s.sql).join('\n'));
+  });
+
+  test('documentTransaction: BEGIN … COMMIT around compiled statements, all or nothing, knex-built statements refused', async () => {
+    const project1 = await server.services.projects.resolve(project.id);
+    const tdb = projectDb(server.runtime.database, project1!.sequence);
+    const meta = await server.services.collections.metaIn(tdb, 'db', 'items');
+    const row = (uid: string) => ({ _uid: uid, _createdAt: '2024-01-02 03:04:05.000', _updatedAt: '2024-01-02 03:04:05.000', _permissions: '[]' });
+    const sent: string[] = [];
+    const stop = server.runtime.database.onSql((e) => sent.push(e.sql));
+    try {
+      const id = await tdb.documentTransaction(async (trx) => {
+        assert.equal(trx.inTransaction, true);
+        return trx.collection(meta.sequence).docs.insert(row('tx-kept'));
+      });
+      assert.ok(typeof id === 'number' && id > 0);
+      await assert.rejects(tdb.documentTransaction(async (trx) => {
+        await trx.collection(meta.sequence).docs.insert(row('tx-rolled-back'));
+        await trx.collection(meta.sequence).docs.insert(row('tx-kept')); // duplicate ID: the whole transaction goes
+      }), (e: Error) => e.name === 'DuplicateKeyError');
+      await assert.rejects(tdb.documentTransaction((trx) => trx.table('users').find()), TypeError);
+      await assert.rejects(tdb.documentTransaction((trx) => trx.table('users').count()), TypeError);
+    } finally {
+      stop();
+    }
+    assert.deepEqual(sent.filter((s) => /^(BEGIN|COMMIT|ROLLBACK)$/.test(s)), ['BEGIN', 'COMMIT', 'BEGIN', 'ROLLBACK', 'BEGIN', 'ROLLBACK', 'BEGIN', 'ROLLBACK']);
+    const kept = await tdb.collection(meta.sequence).docs.find({ where: { kind: 'in', column: '_uid', values: ['tx-kept', 'tx-rolled-back'] }, columns: ['_uid'] });
+    assert.deepEqual(kept.map((r) => r._uid), ['tx-kept']);
+    // The connection went back to the pool in a usable state (no transaction left open on it).
+    const res = await user('GET', `${docs}/doc-one`);
+    assert.equal(res.status, 200, res.text);
   });
 
   test('a statement that fails is translated like knex\'s (duplicate ID → 409) and the guard saw it', async () => {

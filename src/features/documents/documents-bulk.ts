@@ -39,10 +39,9 @@ export class DocumentsBulk {
     const { tdb, meta } = await this.#open(ctx, databaseId, collectionId);
     const prepared = documents.map((d, i) => toNew(meta, d, i));
     assertDistinct(prepared.map((d) => d.id));
-    return tdb.transaction(async (trx) => {
-      const store = new DocumentStore(trx, meta);
-      await store.insert(prepared);
-      return this.#reload(store, meta, prepared.map((d) => d.id));
+    return tdb.documentTransaction(async (trx) => {
+      const rows = await new DocumentStore(trx, meta).create(prepared);
+      return { total: rows.length, documents: rows.map((r) => toDocument(r, meta)) };
     });
   }
 
@@ -51,7 +50,7 @@ export class DocumentsBulk {
     const { tdb, meta } = await this.#open(ctx, databaseId, collectionId);
     const ids = documents.map((d, i) => documentId(d, i));
     assertDistinct(ids);
-    return tdb.transaction(async (trx) => {
+    return tdb.documentTransaction(async (trx) => {
       const store = new DocumentStore(trx, meta);
       const existing = new Set((await store.loadMany(eq({ _uid: ids }), { lock: true })).map((r) => String(r._uid)));
       for (let i = 0; i < documents.length; i++) {
@@ -69,7 +68,7 @@ export class DocumentsBulk {
   async update(ctx: RequestContext, databaseId: string, collectionId: string, data: Record<string, unknown>, queries: unknown): Promise<DocumentList> {
     const { tdb, meta } = await this.#open(ctx, databaseId, collectionId);
     const prepared = prepareData(meta, data ?? {}, 'update', true);
-    return tdb.transaction(async (trx) => {
+    return tdb.documentTransaction(async (trx) => {
       const store = new DocumentStore(trx, meta);
       const ids = (await this.#matched(trx, meta, queries)).map((r) => String(r._uid));
       if (Object.keys(prepared.columns).length || prepared.updatedAt) await store.updateMany(ids, prepared.columns, prepared.updatedAt);
@@ -80,7 +79,7 @@ export class DocumentsBulk {
   /** Deletes every document the queries match; answers with them as they were. */
   async delete(ctx: RequestContext, databaseId: string, collectionId: string, queries: unknown): Promise<DocumentList> {
     const { tdb, meta } = await this.#open(ctx, databaseId, collectionId);
-    return tdb.transaction(async (trx) => {
+    return tdb.documentTransaction(async (trx) => {
       const rows = await this.#matched(trx, meta, queries);
       await new DocumentStore(trx, meta).delete(rows.map((r) => String(r._uid)));
       return { total: rows.length, documents: rows.map((r) => toDocument(r, meta)) };
