@@ -57,7 +57,7 @@ export class DocumentsService {
     const { tdb, meta } = await this.open(ctx, databaseId, collectionId);
     const id = resolveCustomId(documentId);
     if (!CUSTOM_ID.test(id)) throw invalidParam('documentId', CUSTOM_ID_RULE);
-    return tdb.transaction((trx) => this.#createIn(trx, ctx, meta, id, input));
+    return tdb.documentTransaction((trx) => this.#createIn(trx, ctx, meta, id, input));
   }
 
   async #createIn(tdb: TenantDb, ctx: RequestContext, meta: CollectionMeta, id: string, input: WriteInput): Promise<DocumentModel> {
@@ -65,22 +65,23 @@ export class DocumentsService {
     const data = prepareData(meta, input.data ?? {}, 'create', isPrivileged(ctx));
     const permissions = parsePermissions(input.permissions ?? defaultPermissions(ctx), DOCUMENT_PERMISSION_TYPES);
     if (input.permissions) assertMayGrant(ctx, meta, permissions, null);
-    const store = new DocumentStore(tdb, meta);
-    await store.insert([{ id, columns: data.columns, permissions, createdAt: data.createdAt, updatedAt: data.updatedAt }]);
-    return toDocument((await store.load(id))!, meta);
+    const [row] = await new DocumentStore(tdb, meta).create([{ id, columns: data.columns, permissions, createdAt: data.createdAt, updatedAt: data.updatedAt }]);
+    return toDocument(row!, meta);
   }
 
   async update(ctx: RequestContext, databaseId: string, collectionId: string, documentId: string, input: WriteInput): Promise<DocumentModel> {
     if (isEmpty(input.data) && !input.permissions) throw new AppError('document_missing_payload');
     const { tdb, meta } = await this.open(ctx, databaseId, collectionId);
-    return tdb.transaction(async (trx) => {
-      const row = await new DocumentStore(trx, meta).load(documentId, true);
+    return tdb.documentTransaction(async (trx) => {
+      const store = new DocumentStore(trx, meta);
+      const row = await store.load(documentId, true);
       if (!row) throw appError('document_not_found', documentId);
-      return this.#updateIn(trx, ctx, meta, row, input);
+      return this.#updateIn(store, ctx, meta, row, input);
     });
   }
 
-  async #updateIn(tdb: TenantDb, ctx: RequestContext, meta: CollectionMeta, row: Row, input: WriteInput): Promise<DocumentModel> {
+  /** `row` was loaded (and locked) through `store`, which so knows its `_id`. */
+  async #updateIn(store: DocumentStore, ctx: RequestContext, meta: CollectionMeta, row: Row, input: WriteInput): Promise<DocumentModel> {
     const id = String(row._uid);
     const previous = permissionsOf(row);
     if (!documentGrants(ctx, meta, previous, 'update')) throw new AppError('user_unauthorized');
@@ -90,9 +91,8 @@ export class DocumentsService {
       permissions = parsePermissions(input.permissions, DOCUMENT_PERMISSION_TYPES);
       assertMayGrant(ctx, meta, permissions, previous);
     }
-    const store = new DocumentStore(tdb, meta);
-    await store.update(id, data.columns, permissions, data.updatedAt);
-    const after = (await store.load(id))!;
+    // The row is locked since it was loaded: it is now exactly that row with the patch applied.
+    const after = { ...row, ...(await store.update(id, data.columns, permissions, data.updatedAt)) };
     // Appwrite #7529: a caller who may update but not read gets no attribute values back.
     return toDocument(after, meta, { withAttributes: documentGrants(ctx, meta, permissionsOf(after), 'read') });
   }
@@ -101,11 +101,12 @@ export class DocumentsService {
   async upsert(ctx: RequestContext, databaseId: string, collectionId: string, documentId: string, input: WriteInput): Promise<DocumentModel> {
     const { tdb, meta } = await this.open(ctx, databaseId, collectionId);
     if (!CUSTOM_ID.test(documentId)) throw invalidParam('documentId', CUSTOM_ID_RULE);
-    const attempt = () => tdb.transaction(async (trx) => {
-      const row = await new DocumentStore(trx, meta).load(documentId, true);
+    const attempt = () => tdb.documentTransaction(async (trx) => {
+      const store = new DocumentStore(trx, meta);
+      const row = await store.load(documentId, true);
       if (!row) return this.#createIn(trx, ctx, meta, documentId, input);
       if (isEmpty(input.data) && !input.permissions) return toDocument(row, meta, { withAttributes: documentGrants(ctx, meta, permissionsOf(row), 'read') });
-      return this.#updateIn(trx, ctx, meta, row, input);
+      return this.#updateIn(store, ctx, meta, row, input);
     });
     try {
       return await attempt();
@@ -118,7 +119,7 @@ export class DocumentsService {
 
   async delete(ctx: RequestContext, databaseId: string, collectionId: string, documentId: string): Promise<void> {
     const { tdb, meta } = await this.open(ctx, databaseId, collectionId);
-    await tdb.transaction(async (trx) => {
+    await tdb.documentTransaction(async (trx) => {
       const store = new DocumentStore(trx, meta);
       const row = await store.load(documentId, true);
       if (!row) throw appError('document_not_found', documentId);
@@ -136,7 +137,7 @@ export class DocumentsService {
     const value = input.value ?? 1;
     if (!(value > 0) || (attr.type === 'integer' && !Number.isSafeInteger(value))) throw invalidParam('value', `Value must be a ${attr.type === 'integer' ? 'whole ' : ''}number greater than 0.`);
     const bound = sign > 0 ? { max: minOf(input.max, attr.max) } : { min: maxOf(input.min, attr.min) };
-    return tdb.transaction(async (trx) => {
+    return tdb.documentTransaction(async (trx) => {
       const store = new DocumentStore(trx, meta);
       const row = await store.load(documentId, true);
       if (!row) throw appError('document_not_found', documentId);
