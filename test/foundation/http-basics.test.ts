@@ -4,7 +4,7 @@ import { describeLegs } from '../support/describe-legs.ts';
 import type { TestServer } from '../support/server.ts';
 import { useCleanup } from '../support/cleanup.ts';
 import { useServer } from '../support/use-server.ts';
-import { client } from '../support/http.ts';
+import { client, expectStatus } from '../support/http.ts';
 import { newOwner, newProject, type Owner } from '../support/fixtures.ts';
 
 describeLegs('HTTP basics: errors, CORS, parsing', (leg) => {
@@ -97,7 +97,7 @@ describeLegs('HTTP basics: errors, CORS, parsing', (leg) => {
 
   test('CORS: only a listed origin is echoed, with credentials and Vary; never *', async () => {
     const p = await newProject(server, owner);
-    await call('PATCH', `/projects/${p.id}`, { cookie: owner.cookie, body: { origins: ['https://app.example.com'] } });
+    expectStatus(await call('PATCH', `/projects/${p.id}`, { cookie: owner.cookie, body: { origins: ['https://app.example.com'] } }), 200);
     const allowed = await call('GET', '/ping', { project: p.id, headers: { origin: 'https://app.example.com' } });
     assert.equal(allowed.headers.get('access-control-allow-origin'), 'https://app.example.com');
     assert.equal(allowed.headers.get('access-control-allow-credentials'), 'true');

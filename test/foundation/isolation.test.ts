@@ -9,7 +9,7 @@ import { describeLegs } from '../support/describe-legs.ts';
 import type { TestServer } from '../support/server.ts';
 import { useCleanup } from '../support/cleanup.ts';
 import { useServer } from '../support/use-server.ts';
-import { client } from '../support/http.ts';
+import { client, expectStatus } from '../support/http.ts';
 import { newOwner, newProject, type Owner } from '../support/fixtures.ts';
 
 describeLegs('cross-project isolation', (leg) => {
@@ -35,7 +35,7 @@ describeLegs('cross-project isolation', (leg) => {
         const kb = await call('GET', `/projects/${b.id}/keys/same-id`, { cookie: owner.cookie });
         assert.equal(ka.body.name, `key of ${a.id}`);
         assert.equal(kb.body.name, `key of ${b.id}`);
-        await call('DELETE', `/projects/${a.id}/keys/same-id`, { cookie: owner.cookie });
+        expectStatus(await call('DELETE', `/projects/${a.id}/keys/same-id`, { cookie: owner.cookie }), 204);
         assert.equal((await call('GET', `/projects/${b.id}/keys/same-id`, { cookie: owner.cookie })).status, 200, "deleting A's key left B's");
         assert.equal((await call('GET', '/health/db', { project: b.id, key: a.key })).status, 401);
         assert.equal((await call('GET', '/health/db', { project: a.id, key: b.key })).status, 401);

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import { describeLegs } from '../support/describe-legs.ts';
-import { expectError } from '../support/http.ts';
+import { expectError, expectStatus } from '../support/http.ts';
 import type { TestServer } from '../support/server.ts';
 import { useCleanup } from '../support/cleanup.ts';
 import { withProject } from '../support/use-server.ts';
@@ -118,7 +118,7 @@ describeLegs('schema: attributes', (leg) => {
   });
 
   test('attribute_limit_exceeded is decided from the row-width budget before any DDL', async () => {
-    await api('POST', '/databases/db/collections', { collectionId: 'wide', name: 'Wide' });
+    expectStatus(await api('POST', '/databases/db/collections', { collectionId: 'wide', name: 'Wide' }), 201);
     const wideBase = '/databases/db/collections/wide/attributes';
     const first = await api('POST', `${wideBase}/string`, { key: 'w1', size: 8200, required: false });
     assert.equal(first.status, 202, first.text);
@@ -134,7 +134,7 @@ describeLegs('schema: attributes', (leg) => {
   });
 
   test('update: required/default, min/max, elements, size, newKey; wrong type → attribute_type_invalid', async () => {
-    await api('POST', `${base}/string`, { key: 'name', size: 10, required: false });
+    expectStatus(await api('POST', `${base}/string`, { key: 'name', size: 10, required: false }), 202);
     const upd = await api('PATCH', `${base}/string/name`, { required: false, default: 'anon', size: 20 });
     assert.equal(upd.status, 200, upd.text);
     assert.equal(upd.body.default, 'anon');
@@ -151,13 +151,13 @@ describeLegs('schema: attributes', (leg) => {
     assert.equal(renamed.body.required, true);
     assert.equal((await api('GET', `${base}/name`)).status, 404);
     assert.equal((await api('GET', `${base}/fullName`)).status, 200);
-    await api('POST', `${base}/integer`, { key: 'qty', required: false, min: 0, max: 10 });
+    expectStatus(await api('POST', `${base}/integer`, { key: 'qty', required: false, min: 0, max: 10 }), 202);
     const range = await api('PATCH', `${base}/integer/qty`, { required: false, default: 50, min: 0, max: 100 });
     assert.equal(range.status, 200, range.text);
     assert.deepEqual([range.body.min, range.body.max, range.body.default], [0, 100, 50]);
     const badRange = await api('PATCH', `${base}/integer/qty`, { required: false, default: 500 });
     expectError(badRange, 400, 'attribute_value_invalid');
-    await api('POST', `${base}/enum`, { key: 'level', required: false, elements: ['low'] });
+    expectStatus(await api('POST', `${base}/enum`, { key: 'level', required: false, elements: ['low'] }), 202);
     const elements = await api('PATCH', `${base}/enum/level`, { required: false, default: 'high', elements: ['low', 'high'] });
     assert.deepEqual(elements.body.elements, ['low', 'high']);
     const taken = await api('PATCH', `${base}/integer/qty`, { required: false, default: null, newKey: 'fullName' });
@@ -165,7 +165,7 @@ describeLegs('schema: attributes', (leg) => {
   });
 
   test('shrinking a string below existing data → attribute_invalid_resize (MariaDB); metadata-only on SQLite', async () => {
-    await api('POST', `${base}/string`, { key: 'note', size: 50, required: false });
+    expectStatus(await api('POST', `${base}/string`, { key: 'note', size: 50, required: false }), 202);
     const m = await meta(server, p.id, 'db', 'c');
     const note = m.attributes.find((a) => a.key === 'note')!;
     await insertRow(server, p.id, m.sequence, 'row1', { [note.column]: 'a fairly long note of 30 chars' });
@@ -182,8 +182,8 @@ describeLegs('schema: attributes', (leg) => {
   });
 
   test('delete drops the column; an index using the attribute blocks it (409 index_dependency)', async () => {
-    await api('POST', `${base}/string`, { key: 'temp', size: 10, required: false });
-    await api('POST', `${base}/string`, { key: 'indexed', size: 10, required: false });
+    expectStatus(await api('POST', `${base}/string`, { key: 'temp', size: 10, required: false }), 202);
+    expectStatus(await api('POST', `${base}/string`, { key: 'indexed', size: 10, required: false }), 202);
     const before = await meta(server, p.id, 'db', 'c');
     const temp = before.attributes.find((a) => a.key === 'temp')!;
     assert.equal((await api('DELETE', `${base}/temp`)).status, 204);

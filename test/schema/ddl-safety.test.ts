@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, before, test } from 'node:test';
 import { describeLegs } from '../support/describe-legs.ts';
-import { expectError } from '../support/http.ts';
+import { expectError, expectStatus } from '../support/http.ts';
 import type { TestServer } from '../support/server.ts';
 import { useCleanup } from '../support/cleanup.ts';
 import { withProject } from '../support/use-server.ts';
@@ -25,8 +25,8 @@ describeLegs('schema: DDL safety', (leg) => {
   before(async () => {
     ({ server, project: p } = await withProject(leg, cleanup));
     api = projectApi(p);
-    await api('POST', '/databases', { databaseId: 'db', name: 'DB' });
-    await api('POST', '/databases/db/collections', { collectionId: 'c', name: 'C' });
+    expectStatus(await api('POST', '/databases', { databaseId: 'db', name: 'DB' }), 201);
+    expectStatus(await api('POST', '/databases/db/collections', { collectionId: 'c', name: 'C' }), 201);
   });
   afterEach(() => setDdlFaultHook(null));
 
@@ -58,7 +58,7 @@ describeLegs('schema: DDL safety', (leg) => {
   }
 
   test('index: a failure after CREATE INDEX → status failed and the physical index dropped; retry works', async () => {
-    await api('POST', `${attrs}/integer`, { key: 'n', required: false });
+    expectStatus(await api('POST', `${attrs}/integer`, { key: 'n', required: false }), 202);
     const m = await meta(server, p.id, 'db', 'c');
     const before = await indexNames(server, p.id, m.sequence);
     setDdlFaultHook((s) => { if (s === 'create-index:after') throw new Error('injected'); });
@@ -95,7 +95,7 @@ describeLegs('schema: DDL safety', (leg) => {
   test('an attribute left processing or deleting by a crash is finished by DELETE', async () => {
     for (const status of ['processing', 'deleting']) {
       const key = `crash_${status}`;
-      await api('POST', `${attrs}/string`, { key, size: 5, required: false });
+      expectStatus(await api('POST', `${attrs}/string`, { key, size: 5, required: false }), 202);
       const m = await meta(server, p.id, 'db', 'c');
       const column = m.attributes.find((a) => a.key === key)!.column;
       const tdb = await tenantDb(server, p.id);
@@ -108,9 +108,9 @@ describeLegs('schema: DDL safety', (leg) => {
   });
 
   test('collection and database deletes resume after a crash left them deleting', async () => {
-    await api('POST', '/databases', { databaseId: 'crashdb', name: 'Crash' });
-    await api('POST', '/databases/crashdb/collections', { collectionId: 'k', name: 'K' });
-    await api('POST', '/databases/crashdb/collections', { collectionId: 'k2', name: 'K2' });
+    expectStatus(await api('POST', '/databases', { databaseId: 'crashdb', name: 'Crash' }), 201);
+    expectStatus(await api('POST', '/databases/crashdb/collections', { collectionId: 'k', name: 'K' }), 201);
+    expectStatus(await api('POST', '/databases/crashdb/collections', { collectionId: 'k2', name: 'K2' }), 201);
     const tdb = await tenantDb(server, p.id);
     const k = await meta(server, p.id, 'crashdb', 'k');
     const k2 = await meta(server, p.id, 'crashdb', 'k2');

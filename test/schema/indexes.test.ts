@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import { describeLegs } from '../support/describe-legs.ts';
-import { expectError } from '../support/http.ts';
+import { expectError, expectStatus } from '../support/http.ts';
 import type { TestServer } from '../support/server.ts';
 import { useCleanup } from '../support/cleanup.ts';
 import { useServer } from '../support/use-server.ts';
@@ -104,7 +104,7 @@ describeLegs('schema: indexes', (leg) => {
     const spatial = await api('POST', base, { key: 'sp', type: 'spatial', attributes: ['sku'] });
     expectError(spatial, 400, 'general_argument_invalid');
     // An attribute still `processing` (as while its DDL runs) can't be indexed yet.
-    await api('POST', '/databases/db/collections/c/attributes/boolean', { key: 'pending', required: false });
+    expectStatus(await api('POST', '/databases/db/collections/c/attributes/boolean', { key: 'pending', required: false }), 202);
     const tdb = await tenantDb(server, p.id);
     const m = await meta(server, p.id, 'db', 'c');
     await tdb.table('attributes').update(eq({ collection_seq: m.sequence, key: 'pending' }), { status: 'processing' });
@@ -155,8 +155,8 @@ describeLegs('schema: indexes', (leg) => {
   });
 
   test('a unique index over duplicate data fails cleanly: status failed, no physical index, retry after fixing', async () => {
-    await api('POST', '/databases/db/collections', { collectionId: 'dupes', name: 'Dupes' });
-    await api('POST', '/databases/db/collections/dupes/attributes/string', { key: 'v', size: 10, required: false });
+    expectStatus(await api('POST', '/databases/db/collections', { collectionId: 'dupes', name: 'Dupes' }), 201);
+    expectStatus(await api('POST', '/databases/db/collections/dupes/attributes/string', { key: 'v', size: 10, required: false }), 202);
     const m = await meta(server, p.id, 'db', 'dupes');
     const col = m.attributes[0]!.column;
     await insertRow(server, p.id, m.sequence, 'x1', { [col]: 'same' });
@@ -176,8 +176,8 @@ describeLegs('schema: indexes', (leg) => {
   });
 
   test('index_limit_exceeded once the table would pass 64 indexes', async () => {
-    await api('POST', '/databases/db/collections', { collectionId: 'many', name: 'Many' });
-    await api('POST', '/databases/db/collections/many/attributes/integer', { key: 'n', required: false });
+    expectStatus(await api('POST', '/databases/db/collections', { collectionId: 'many', name: 'Many' }), 201);
+    expectStatus(await api('POST', '/databases/db/collections/many/attributes/integer', { key: 'n', required: false }), 202);
     const m = await meta(server, p.id, 'db', 'many');
     const tdb = await tenantDb(server, p.id);
     const now = toDbDate();
