@@ -5,8 +5,14 @@
  *
  *   node bench/ab.ts /path/to/checkout-a /path/to/checkout-b --only=a_get_user,d_get_key --rounds=3
  *
+ * `--sqlite` runs both on the embedded default instead (a fresh SQLite file, in-process store): no
+ * database or Redis round trip on the network, so the figures weigh the HTTP layer's own work more.
+ *
  * A checkout needs its own node_modules (a symlink to this one's will do).
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { api } from './lib/api.ts';
 import { openScratch, BENCH_NS } from './lib/backends.ts';
 import { measure } from './lib/load.ts';
@@ -16,7 +22,8 @@ import { workloads } from './workloads.ts';
 
 const argv = process.argv.slice(2);
 const roots = argv.filter((a) => !a.startsWith('--'));
-if (roots.length !== 2) { console.error('usage: node bench/ab.ts <checkout-a> <checkout-b> [--only=…] [--rounds=N] [--seconds=N]'); process.exit(2); }
+if (roots.length !== 2) { console.error('usage: node bench/ab.ts <checkout-a> <checkout-b> [--only=…] [--rounds=N] [--seconds=N] [--sqlite]'); process.exit(2); }
+const sqlite = argv.includes('--sqlite');
 const only = argv.find((a) => a.startsWith('--only='))?.slice(7).split(',') ?? ['a_get_user', 'b_list_user', 'c_create_user', 'd_get_key'];
 const rounds = Number(argv.find((a) => a.startsWith('--rounds='))?.slice(9) ?? 2);
 const seconds = Number(argv.find((a) => a.startsWith('--seconds='))?.slice(10) ?? 3);
@@ -25,9 +32,11 @@ type Sample = { rps: number; p99: number; rss: number | null; cpu: number | null
 const results = new Map<string, Sample[]>(); // `${root}|${workload}`
 for (let r = 0; r < rounds; r++) {
   for (const root of r % 2 === 0 ? roots : [...roots].reverse()) {
-    const scratch = await openScratch(process.env.BENCH_MYSQL_URL, process.env.BENCH_REDIS_URL);
+    const dir = sqlite ? mkdtempSync(join(tmpdir(), 'tenantry-ab-')) : null;
+    const scratch = dir ? null : await openScratch(process.env.BENCH_MYSQL_URL, process.env.BENCH_REDIS_URL);
     try {
-      const server = await startTenantry({ databaseUrl: scratch.databaseUrl, redisUrl: scratch.redisUrl, namespace: BENCH_NS, name: 'tenantry-ab', root });
+      const backends = dir ? { databaseUrl: `sqlite:${join(dir, 'bench.db')}`, redisUrl: null } : { databaseUrl: scratch!.databaseUrl, redisUrl: scratch!.redisUrl };
+      const server = await startTenantry({ ...backends, namespace: BENCH_NS, name: 'tenantry-ab', root });
       try {
         const fixture = await seedBench(api(server.url), 1000, () => {});
         for (const w of workloads(server.url, fixture).filter((x) => only.includes(x.id))) {
@@ -41,7 +50,8 @@ for (let r = 0; r < rounds; r++) {
         await server.stop();
       }
     } finally {
-      await scratch.close();
+      await scratch?.close();
+      if (dir) rmSync(dir, { recursive: true, force: true });
     }
   }
 }
