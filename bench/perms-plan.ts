@@ -107,6 +107,14 @@ async function analyzeJson(knex: Knex, st: { sql: string; bindings: unknown[] })
   return JSON.parse(Object.values(row!)[0]!) as { query_block: { r_total_time_ms: number } };
 }
 
+/** The time MariaDB spent reading tables (r_table_time_ms over every table access in the plan). */
+function sumTableTimes(node: unknown): number {
+  if (!node || typeof node !== 'object') return 0;
+  let sum = Number((node as { table?: { r_table_time_ms?: number } }).table?.r_table_time_ms ?? 0);
+  for (const v of Object.values(node)) if (v && typeof v === 'object') sum += sumTableTimes(v);
+  return sum;
+}
+
 /** Per table in MariaDB's ANALYZE: access type, key, rows read, time, pages, and whether it read only the index. */
 function tablesOf(node: unknown, out: string[] = []): string[] {
   if (!node || typeof node !== 'object') return out;
@@ -131,9 +139,14 @@ async function report(knex: Knex, dialect: Dialect, shapes: Shape[]): Promise<vo
       console.log(`\n[${dialect}] ${s.name} shape, ${what}: ${what === 'count' ? `n = ${first?.n}` : `first _id ${first?._id}`}; client wall time median ${walls[k]!.toFixed(3)} ms (${RUNS} runs, alternating shapes)`);
       if (dialect === 'mysql') {
         const totals: number[] = [];
+        const tableTimes: number[] = [];
         let plan = await analyzeJson(knex, st);
-        for (let i = 0; i < 30; i++) { plan = await analyzeJson(knex, st); totals.push(plan.query_block.r_total_time_ms); }
-        console.log(`  server time (ANALYZE r_total_time_ms) median ${median(totals).toFixed(3)} ms over 30 runs`);
+        for (let i = 0; i < 60; i++) {
+          plan = await analyzeJson(knex, st);
+          totals.push(plan.query_block.r_total_time_ms);
+          tableTimes.push(sumTableTimes(plan));
+        }
+        console.log(`  server time (ANALYZE, median of 60): statement ${median(totals).toFixed(3)} ms, its table accesses ${median(tableTimes).toFixed(3)} ms`);
         for (const line of tablesOf(plan)) console.log(`  ${line}`);
       } else {
         const plan = (await knex.raw(`EXPLAIN QUERY PLAN ${st.sql}`, st.bindings as never)) as Array<{ detail: string }>;
