@@ -1,6 +1,7 @@
 /**
  * `npm test`: lint, type-check, prepare the MariaDB + Redis leg, then run every test file with node's
- * test runner, each file in its own process under a time bound.
+ * test runner, each file in its own process under a time bound. A failed lint or type check fails
+ * the run at the end, after the tests (one run shows everything).
  *
  * The MariaDB + Redis leg: an authenticated `SELECT 1` and a Redis PING first; only when nothing
  * answers (connection refused, timeout, unknown host) and CI is not set is the leg skipped, loudly.
@@ -113,18 +114,20 @@ async function prepareMariaDbLeg(): Promise<void> {
   }
 }
 
-function step(name: string, command: string, args: string[]): void {
+/** Runs a check; a failure fails the run at the end (the tests still run, so one run shows everything). */
+const failedChecks: string[] = [];
+function check(name: string, command: string, args: string[]): void {
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) {
-    console.error(`${name} failed${result.error ? ` (${result.error.message})` : ''}`);
-    process.exit(result.status || 1);
+    failedChecks.push(`${name} failed${result.error ? ` (${result.error.message})` : ''}: \`${[command, ...args].join(' ')}\``);
+    console.error(`\n${name} FAILED (the tests run anyway; the run will fail)\n`);
   }
 }
 
 // A focused run (`npm test -- test/schema/`) skips the whole-tree lint and type check; the full run does them first.
 if (fullRun) {
-  step('lint (biome)', 'npx', ['biome', 'lint', '--error-on-warnings']);
-  step('typecheck', 'npx', ['tsc', '--noEmit', '-p', '.']);
+  check('lint (biome)', 'npx', ['biome', 'lint', '--error-on-warnings']);
+  check('typecheck', 'npx', ['tsc', '--noEmit', '-p', '.']);
 }
 
 let failure: Parameters<typeof legVerdict>[1] = null;
@@ -143,7 +146,7 @@ if (!failure) {
 const verdict = legVerdict(ci, failure);
 const safeUrl = MARIADB_TEST_URL.replace(/\/\/([^:@]*):[^@]*@/, '//$1:***@');
 if (verdict.kind === 'fail') {
-  banner(['THE MariaDB + Redis LEG FAILED BEFORE ANY TEST RAN.', verdict.why, `(${safeUrl}, ${REDIS_TEST_URL})`]);
+  banner(['THE MariaDB + Redis LEG FAILED BEFORE ANY TEST RAN.', verdict.why, `(${safeUrl}, ${REDIS_TEST_URL})`, ...failedChecks]);
   await cleanUp();
   process.exit(1);
 }
@@ -188,7 +191,8 @@ const perLeg = { sqlite: 0, mariadb: 0 };
 for (const c of counts) perLeg[c.leg] += c.ran;
 console.log(`\ntests run per leg: SQLite + in-process store ${perLeg.sqlite}, MariaDB + Redis ${verdict.kind === 'skip' ? 'SKIPPED' : perLeg.mariadb}`);
 
-const problems = countProblems(counts, { mariadbSkipped: verdict.kind === 'skip', fullRun });
+const problems = [...failedChecks, ...countProblems(counts, { mariadbSkipped: verdict.kind === 'skip', fullRun })];
+if (status !== 0) problems.push(`the test runner exited with ${status} (failing tests above)`);
 if (timedOut) problems.unshift(`the test run exceeded TENANTRY_TEST_RUN_TIMEOUT_S=${runTimeoutS} s and was killed`);
 if (problems.length) banner(['THE RUN FAILS:', ...problems]);
 if (verdict.kind === 'skip') banner(['REMINDER: the MariaDB + Redis leg was SKIPPED in this run.', verdict.why]);
