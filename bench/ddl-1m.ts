@@ -10,7 +10,7 @@
 import knexFactory, { type Knex } from 'knex';
 import { openDatabase } from '../src/db/connection.ts';
 import { addAttributeColumn, createCollectionIndex, createCollectionTables } from '../src/db/collection-ddl.ts';
-import { TenantDb } from '../src/db/tenant-db.ts';
+import { systemAccess } from '../src/db/scope.ts';
 
 const SERVER = process.env.BENCH_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306';
 const SCRATCH = 'tenantry_ddl_bench';
@@ -95,7 +95,7 @@ async function main(): Promise<void> {
   );
   const raw = adminKnex(SCRATCH);
   try {
-    const tdb = new TenantDb(database, TENANT);
+    const tdb = systemAccess(database).project(TENANT);
     await createCollectionTables(tdb, COLLECTION);
     const table = tdb.collection(COLLECTION).names.docs;
     await addAttributeColumn(tdb, COLLECTION, 'a1', 'INT');

@@ -4,6 +4,7 @@
  */
 import type { Config } from './config.ts';
 import type { Database } from './db/connection.ts';
+import { systemAccess } from './db/scope.ts';
 import type { KvStore, StoreScope } from './store/kv-store.ts';
 import type { Logger } from './logger.ts';
 import { ProjectsService } from './features/projects/projects.service.ts';
@@ -16,7 +17,6 @@ import { TeamsService } from './features/teams/teams.service.ts';
 import { DatabasesService } from './features/databases/databases.service.ts';
 import { CollectionsService } from './features/collections/collections.service.ts';
 import { SchemaLeases } from './features/collections/schema-leases.ts';
-import { SystemDb } from './db/tenant-db.ts';
 import { AttributesService } from './features/attributes/attributes.service.ts';
 import { IndexesService } from './features/indexes/indexes.service.ts';
 import { DocumentsService } from './features/documents/documents.service.ts';
@@ -51,25 +51,28 @@ export interface Services {
 }
 
 export function createServices(deps: AppDeps): Services {
+  // Platform work (console tables, provisioning, sweeping dead processes' schema changes across
+  // projects) holds the system capability; project services get none and reach data only through
+  // each request's scope (`ctx.scope`, minted by authentication).
+  const system = systemAccess(deps.database);
   const sessions = new SessionService(deps.store, deps.storeScope);
-  const identities = new IdentityService(deps.database, deps.store, deps.storeScope);
-  const users = new UsersService(deps.database, sessions, identities);
-  // Sweeping a dead process's schema changes is platform work across projects: the system capability.
-  const schemaLeases = new SchemaLeases(new SystemDb(deps.database), deps.logger);
-  const collections = new CollectionsService(deps.database, schemaLeases);
+  const identities = new IdentityService(deps.store, deps.storeScope);
+  const users = new UsersService(sessions, identities);
+  const schemaLeases = new SchemaLeases(system, deps.logger);
+  const collections = new CollectionsService(schemaLeases);
   const attributes = new AttributesService(deps.database, collections, deps.logger);
   const indexes = new IndexesService(deps.database, collections, deps.logger);
   collections.useInitialSchemaBuilder(initialSchemaBuilder(collections, attributes, indexes));
   const documents = new DocumentsService(deps.database, collections);
   return {
-    projects: new ProjectsService(deps.database),
-    keys: new KeysService(deps.database),
-    owners: new OwnersService(deps.database, { openSignup: deps.config.openSignup }),
+    projects: new ProjectsService(system),
+    keys: new KeysService(system),
+    owners: new OwnersService(system, { openSignup: deps.config.openSignup }),
     sessions,
     identities,
     users,
-    teams: new TeamsService(deps.database, users, identities),
-    databases: new DatabasesService(deps.database, collections),
+    teams: new TeamsService(users, identities),
+    databases: new DatabasesService(collections),
     collections,
     attributes,
     indexes,

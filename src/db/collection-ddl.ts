@@ -7,6 +7,7 @@
 import type { Knex } from 'knex';
 import type { DialectName } from './dialect.ts';
 import type { TenantDb } from './tenant-db.ts';
+import { KNEX } from './internal.ts';
 import { assertColumn, collectionTables } from './names.ts';
 import { createTable } from './ddl.ts';
 
@@ -15,7 +16,7 @@ type Conn = Knex | Knex.Transaction;
 /** Creates a collection's tables if they don't exist yet (idempotent, so a retried create is safe). */
 export async function createCollectionTables(db: TenantDb, collectionSequence: number): Promise<void> {
   const { docs, perms } = collectionTables(db.prefix, collectionSequence);
-  const knex = db.knexForDdl;
+  const knex = db[KNEX];
   const dialect = db.database.dialect;
   if (!(await knex.schema.hasTable(docs))) {
     await createTable(knex, dialect, docs, (t) => {
@@ -80,7 +81,7 @@ export function permsDocIndex(perms: string): string {
 /** Drops a collection's tables if they exist (idempotent, so deletion can resume after a crash). */
 export async function dropCollectionTables(db: TenantDb, collectionSequence: number): Promise<void> {
   const { docs, perms } = collectionTables(db.prefix, collectionSequence);
-  const knex = db.knexForDdl;
+  const knex = db[KNEX];
   await knex.schema.dropTableIfExists(perms);
   await knex.schema.dropTableIfExists(docs);
 }
@@ -117,7 +118,7 @@ export function collectionIndexName(db: TenantDb, collectionSequence: number, in
  * falling back to the engine's default when the change can't be made online.
  */
 async function runDdl(db: TenantDb, sql: string, bindings: readonly unknown[], onlineClause: string | null): Promise<void> {
-  const knex = db.knexForDdl;
+  const knex = db[KNEX];
   if (db.dialect !== 'mysql') {
     await knex.raw(sql, bindings as never);
     return;
@@ -138,7 +139,7 @@ async function runDdl(db: TenantDb, sql: string, bindings: readonly unknown[], o
 
 export async function hasCollectionColumn(db: TenantDb, collectionSequence: number, column: string): Promise<boolean> {
   const { docs } = collectionTables(db.prefix, collectionSequence);
-  return db.knexForDdl.schema.hasColumn(docs, assertColumn(column));
+  return db[KNEX].schema.hasColumn(docs, assertColumn(column));
 }
 
 /** Adds a nullable attribute column of `sqlType` (from a fixed list built by the attributes feature). */
@@ -168,7 +169,7 @@ export async function dropAttributeColumn(db: TenantDb, collectionSequence: numb
 
 export async function hasCollectionIndex(db: TenantDb, collectionSequence: number, name: string): Promise<boolean> {
   const { docs } = collectionTables(db.prefix, collectionSequence);
-  const knex = db.knexForDdl;
+  const knex = db[KNEX];
   if (db.dialect === 'mysql') {
     const [rows] = (await knex.raw(
       'SELECT 1 FROM information_schema.statistics WHERE table_schema = DATABASE() AND table_name = ? AND index_name = ? LIMIT 1',
@@ -214,7 +215,7 @@ export async function dropCollectionIndex(db: TenantDb, collectionSequence: numb
   const { docs } = collectionTables(db.prefix, collectionSequence);
   if (!(await hasCollectionIndex(db, collectionSequence, name))) return;
   if (db.dialect === 'mysql') await runDdl(db, 'DROP INDEX ?? ON ??', [assertColumn(name), docs], null);
-  else await db.knexForDdl.raw('DROP INDEX ??', [assertColumn(name)]);
+  else await db[KNEX].raw('DROP INDEX ??', [assertColumn(name)]);
 }
 
 /** Column types the attributes feature may ask for; anything else is refused before it reaches SQL. */

@@ -8,16 +8,27 @@ import { dirname } from 'node:path';
 import knexFactory, { type Knex } from 'knex';
 import type { DatabaseConfig, Layout } from '../config.ts';
 import { mysqlDialect, sqliteDialect, type Dialect } from './dialect.ts';
+import { KNEX } from './internal.ts';
+import { mysqlRunner, sqliteRunner, type StatementRunner } from './statements.ts';
 
-export interface SqlEvent { readonly sql: string; readonly bindings: readonly unknown[] }
+/**
+ * Who issued a statement: a project scope (`tenant` = its project's sequence, `system` false), or
+ * platform code through `systemAccess()` (`system` true; `tenant` null for console tables). Absent:
+ * a statement that did not come through TenantDb / SystemDb (migrations, DDL).
+ */
+export interface SqlOrigin { readonly tenant: number | null; readonly system: boolean }
+export interface SqlEvent { readonly sql: string; readonly bindings: readonly unknown[]; readonly origin?: SqlOrigin }
 export type SqlListener = (event: SqlEvent) => void;
 
 export interface Database {
-  readonly knex: Knex;
+  /** The knex instance: src/db only (the key lives in internal.ts, which nothing outside src/db imports). */
+  readonly [KNEX]: Knex;
   readonly dialect: Dialect;
   readonly namespace: string;
   readonly layout: Layout;
   readonly statementTimeoutS: number;
+  /** Internal to src/db: runs the compiled (prepared) statements of document tables. */
+  readonly statements: StatementRunner;
   /** Test hook: every statement sent, with its bindings (the tenant guard test reads these). */
   onSql(listener: SqlListener): () => void;
   close(): Promise<void>;
@@ -26,11 +37,14 @@ export interface Database {
 export function openDatabase(config: DatabaseConfig, options: { namespace: string; layout: Layout }): Database {
   const knex = config.client === 'sqlite' ? openSqlite(config) : openMysql(config);
   const listeners = new Set<SqlListener>();
-  knex.on('query', (q: { sql: string; bindings?: unknown[] }) => {
-    for (const l of listeners) l({ sql: q.sql, bindings: q.bindings ?? [] });
+  const emit = (e: SqlEvent) => { for (const l of listeners) l(e); };
+  // TenantDb / SystemDb tag their builders with `queryContext({ origin })`; knex hands it to this event.
+  knex.on('query', (q: { sql: string; bindings?: unknown[]; queryContext?: { origin?: SqlOrigin } }) => {
+    if (listeners.size) emit({ sql: q.sql, bindings: q.bindings ?? [], origin: q.queryContext?.origin });
   });
   return {
-    knex,
+    [KNEX]: knex,
+    statements: config.client === 'sqlite' ? sqliteRunner(emit) : mysqlRunner(emit, config.queryTimeoutMs ?? 0),
     dialect: config.client === 'sqlite' ? sqliteDialect : mysqlDialect,
     namespace: options.namespace,
     layout: options.layout,
@@ -103,6 +117,9 @@ function guardedMysqlClient(queryTimeoutMs: number): MysqlClientClass {
   };
 }
 
+/** Prepared statements per MariaDB connection (server-wide: × pool size, under max_prepared_stmt_count). */
+const MAX_PREPARED_PER_CONNECTION = 256;
+
 function openMysql(config: DatabaseConfig): Knex {
   const url = new URL(config.url.replace(/^mariadb:/, 'mysql:'));
   const connectTimeoutMs = config.connectTimeoutMs ?? 2000;
@@ -121,6 +138,9 @@ function openMysql(config: DatabaseConfig): Knex {
       // A frozen server completes the TCP handshake (the kernel does) but never greets: don't wait long.
       connectTimeout: connectTimeoutMs,
       multipleStatements: false,
+      // mysql2 keeps each connection's prepared statements (compiled document statements) in an LRU
+      // that closes what it evicts: bounded so the server's statement count stays bounded too.
+      maxPreparedStatements: MAX_PREPARED_PER_CONNECTION,
     },
     pool: {
       min: config.poolMin,

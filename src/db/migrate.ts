@@ -6,6 +6,7 @@
 import type { Knex } from 'knex';
 import { platformMigrations, projectMigrations } from '../../migrations/index.ts';
 import type { Database } from './connection.ts';
+import { KNEX } from './internal.ts';
 import type { Migration, MigrationContext } from './ddl.ts';
 import { platformTable, projectPrefix, projectTable } from './names.ts';
 
@@ -26,12 +27,12 @@ function projectContext(db: Database, prefix: string): MigrationContext {
 }
 
 async function latest(db: Database, list: readonly Migration[], ctx: MigrationContext, tableName: string): Promise<string[]> {
-  const [, names] = (await db.knex.migrate.latest({ migrationSource: source(list, ctx), tableName })) as [number, string[]];
+  const [, names] = (await db[KNEX].migrate.latest({ migrationSource: source(list, ctx), tableName })) as [number, string[]];
   return names;
 }
 
 async function pending(db: Database, list: readonly Migration[], ctx: MigrationContext, tableName: string): Promise<number> {
-  const [, todo] = (await db.knex.migrate.list({ migrationSource: source(list, ctx), tableName })) as [unknown[], unknown[]];
+  const [, todo] = (await db[KNEX].migrate.list({ migrationSource: source(list, ctx), tableName })) as [unknown[], unknown[]];
   return todo.length;
 }
 
@@ -45,7 +46,7 @@ export async function migrateAll(db: Database): Promise<string[]> {
     const prefix = projectPrefix(db.namespace, 'shared', 0);
     applied.push(...(await latest(db, projectMigrations, projectContext(db, prefix), projectLedger(prefix))));
   } else {
-    const rows = (await db.knex(platformTable(db.namespace, 'projects')).select('_id').orderBy('_id')) as Array<{ _id: number }>;
+    const rows = (await db[KNEX](platformTable(db.namespace, 'projects')).select('_id').orderBy('_id')) as Array<{ _id: number }>;
     for (const { _id } of rows) applied.push(...(await migrateProjectNamespace(db, Number(_id))));
   }
   return applied;
@@ -63,14 +64,14 @@ export async function dropProjectNamespace(db: Database, projectSequence: number
   if (db.layout === 'shared') return;
   const prefix = projectPrefix(db.namespace, 'isolated', projectSequence);
   const ctx = projectContext(db, prefix);
-  for (const m of [...projectMigrations].reverse()) await m.down(db.knex, ctx);
-  await db.knex.schema.dropTableIfExists(`${projectLedger(prefix)}_lock`);
-  await db.knex.schema.dropTableIfExists(projectLedger(prefix));
+  for (const m of [...projectMigrations].reverse()) await m.down(db[KNEX], ctx);
+  await db[KNEX].schema.dropTableIfExists(`${projectLedger(prefix)}_lock`);
+  await db[KNEX].schema.dropTableIfExists(projectLedger(prefix));
 }
 
 /** True when no Tenantry table exists yet (the server then migrates on start). */
 export async function isEmpty(db: Database): Promise<boolean> {
-  return !(await db.knex.schema.hasTable(platformLedger(db)));
+  return !(await db[KNEX].schema.hasTable(platformLedger(db)));
 }
 
 export async function pendingCount(db: Database): Promise<number> {
@@ -81,7 +82,7 @@ export async function pendingCount(db: Database): Promise<number> {
   } else if (n === 0) {
     // Isolated: every project namespace keeps its own ledger, and a pending conversion there
     // (e.g. 0003, the `_perms` shape the code now reads) must stop the start just the same.
-    const rows = (await db.knex(platformTable(db.namespace, 'projects')).select('_id').orderBy('_id')) as Array<{ _id: number }>;
+    const rows = (await db[KNEX](platformTable(db.namespace, 'projects')).select('_id').orderBy('_id')) as Array<{ _id: number }>;
     for (const { _id } of rows) {
       const prefix = projectPrefix(db.namespace, 'isolated', Number(_id));
       n += await pending(db, projectMigrations, projectContext(db, prefix), projectLedger(prefix));

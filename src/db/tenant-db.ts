@@ -3,14 +3,21 @@
  *
  * Built for one project (tenant). Every builder it hands out already carries the namespace prefix and
  * `_tenant = ?`; user filters are applied inside their own group after it, so an OR can't escape.
- * Inserts get `_tenant` set here and refuse rows that try to set it themselves. `asSystem()` is the
- * one explicit, greppable escape for platform code.
+ * Inserts get `_tenant` set here and refuse rows that try to set it themselves.
+ *
+ * Nothing outside `src/db/` can build one (the constructors demand the `MINT` token of internal.ts):
+ * a request reaches its project through `ctx.scope` (scope.ts, minted by authentication), platform
+ * code through the one named capability `systemAccess()`. Every statement carries its issuer
+ * (`SqlOrigin`: the scope's tenant, or system) to the `onSql` hook, so the test guard can check that
+ * each bound `_tenant` is the issuing project's.
  */
 import type { Knex } from 'knex';
-import type { Database } from './connection.ts';
+import type { Database, SqlOrigin } from './connection.ts';
+import { assertMint, KNEX, MINT } from './internal.ts';
 import { applyCondition, ALL, type ApplyEnv, type Condition, type Scalar } from './filter.ts';
 import { assertColumn, collectionTables, platformTable, projectPrefix, projectTable } from './names.ts';
 import { translateDriverError } from './errors.ts';
+import { CompiledTable } from './compiled-table.ts';
 
 export type Row = Record<string, unknown>;
 export interface Order { readonly column: string; readonly dir: 'asc' | 'desc' }
@@ -36,13 +43,18 @@ export class ScopedTable {
   readonly #table: string;
   readonly #tenant: number | null;
   readonly #env: ApplyEnv;
+  readonly #origin: SqlOrigin;
 
-  /** `permsTable`: for a document table, its `_perms` side table (lets `permitted` conditions resolve). */
-  constructor(conn: Conn, db: Database, table: string, tenant: number | null, permsTable?: string) {
+  /**
+   * `permsTable`: for a document table, its `_perms` side table (lets `permitted` conditions resolve).
+   * `system`: opened through `systemAccess()` rather than a request's scope (recorded with each statement).
+   */
+  constructor(conn: Conn, db: Database, table: string, tenant: number | null, permsTable?: string, system = false) {
     this.#conn = conn;
     this.#db = db;
     this.#table = table;
     this.#tenant = tenant;
+    this.#origin = Object.freeze({ tenant, system });
     this.#env = { dialect: db.dialect.name, perms: permsTable && tenant !== null ? { table: permsTable, tenant } : undefined };
   }
 
@@ -123,11 +135,18 @@ export class ScopedTable {
 
   async #run<T>(fn: () => PromiseLike<T>): Promise<T> {
     try {
-      return await fn();
+      return await tagged(fn(), this.#origin);
     } catch (e) {
       throw translateDriverError(this.#db.dialect, e);
     }
   }
+}
+
+/** Records the statement's issuer: knex hands a builder's `queryContext` to the `query` event (connection.ts). */
+function tagged<T>(statement: PromiseLike<T>, origin: SqlOrigin): PromiseLike<T> {
+  const builder = statement as PromiseLike<T> & { queryContext?: (context: unknown) => unknown };
+  if (typeof builder.queryContext === 'function') builder.queryContext({ origin });
+  return statement;
 }
 
 function refuseTenantColumn(row: Row): void {
@@ -138,9 +157,14 @@ function refuseTenantColumn(row: Row): void {
 
 /** Runs `fn` in a transaction, retrying deadlocks / SQLITE_BUSY a bounded number of times. */
 async function inTransaction<T>(db: Database, fn: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
+  return withRetries(db, () => db[KNEX].transaction(fn));
+}
+
+/** Runs a whole transaction, again while it fails on a deadlock / SQLITE_BUSY (a bounded number of times). */
+async function withRetries<T>(db: Database, transaction: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.knex.transaction(fn);
+      return await transaction();
     } catch (e) {
       if (attempt < MAX_TX_ATTEMPTS && db.dialect.isRetryable(e)) {
         await new Promise((r) => setTimeout(r, 10 * attempt + Math.random() * 20));
@@ -156,29 +180,33 @@ export class TenantDb {
   readonly prefix: string;
   readonly #db: Database;
   readonly #conn: Conn;
+  readonly #system: boolean;
 
-  constructor(db: Database, tenant: number, conn: Conn = db.knex) {
+  /** src/db only (`token` is internal.ts's MINT): see scope.ts for how the app gets one. */
+  constructor(token: typeof MINT, db: Database, tenant: number, conn: Conn = db[KNEX], system = false) {
+    assertMint(token, 'TenantDb');
     if (!Number.isSafeInteger(tenant) || tenant <= 0) throw new Error('TenantDb needs a project sequence');
     this.#db = db;
     this.tenant = tenant;
     this.prefix = projectPrefix(db.namespace, db.layout, tenant);
     this.#conn = conn;
+    this.#system = system;
   }
 
   get dialect() { return this.#db.dialect.name; }
-  get inTransaction(): boolean { return this.#conn !== this.#db.knex; }
+  get inTransaction(): boolean { return this.#conn !== this.#db[KNEX]; }
 
   /** A project system table (`users`, `databases`, `collections`, …). */
   table(name: string): ScopedTable {
-    return new ScopedTable(this.#conn, this.#db, projectTable(this.prefix, name), this.tenant);
+    return new ScopedTable(this.#conn, this.#db, projectTable(this.prefix, name), this.tenant, undefined, this.#system);
   }
 
-  /** A collection's document table and permission side table. */
-  collection(sequence: number): { docs: ScopedTable; perms: ScopedTable; names: { docs: string; perms: string } } {
+  /** A collection's document table and permission side table: compiled, prepared statements (the hot path). */
+  collection(sequence: number): { docs: CompiledTable; perms: CompiledTable; names: { docs: string; perms: string } } {
     const names = collectionTables(this.prefix, sequence);
     return {
-      docs: new ScopedTable(this.#conn, this.#db, names.docs, this.tenant, names.perms),
-      perms: new ScopedTable(this.#conn, this.#db, names.perms, this.tenant),
+      docs: new CompiledTable(this.#conn, this.#db, names.docs, this.tenant, names.perms, this.#system),
+      perms: new CompiledTable(this.#conn, this.#db, names.perms, this.tenant, undefined, this.#system),
       names,
     };
   }
@@ -186,25 +214,40 @@ export class TenantDb {
   /** Reuses an outer transaction; otherwise opens one (with bounded deadlock retries). */
   async transaction<T>(fn: (db: TenantDb) => Promise<T>): Promise<T> {
     if (this.inTransaction) return fn(this);
-    return inTransaction(this.#db, (trx) => fn(new TenantDb(this.#db, this.tenant, trx)));
+    return inTransaction(this.#db, (trx) => fn(new TenantDb(MINT, this.#db, this.tenant, trx, this.#system)));
   }
 
-  /** The explicit escape for platform code (console, provisioning, project deletion). */
-  asSystem(): SystemDb {
-    return new SystemDb(this.#db, this.#conn);
+  /**
+   * A transaction whose statements are all compiled (the `collection()` tables: document writes):
+   * BEGIN / COMMIT go straight to one pooled connection (statements.ts) instead of through a knex
+   * transaction, with the same bounded deadlock retries. Inside it `table()` and DDL throw — work
+   * that needs them takes `transaction()`. Reuses an outer transaction of either kind.
+   */
+  async documentTransaction<T>(fn: (db: TenantDb) => Promise<T>): Promise<T> {
+    if (this.inTransaction) return fn(this);
+    const origin = Object.freeze({ tenant: this.tenant, system: this.#system });
+    return withRetries(this.#db, () => this.#db.statements.transaction(this.#db[KNEX], origin, (conn) => fn(new TenantDb(MINT, this.#db, this.tenant, conn, this.#system))));
   }
 
-  /** Internal: for the DDL helpers in src/db only. */
-  get knexForDdl(): Conn { return this.#conn; }
+  /** The connection, for the DDL helpers in src/db only (the key lives in internal.ts). */
+  get [KNEX](): Conn { return this.#conn; }
+  /** True when opened through `systemAccess()` (platform work), not a request's scope. */
+  get system(): boolean { return this.#system; }
   get database(): Database { return this.#db; }
 }
 
-/** Platform (console) tables have no tenant; reaching a project's tables still goes through TenantDb. */
+/**
+ * Platform access: console tables (no tenant), the database's liveness, and any project's TenantDb
+ * for platform work (project deletion, start-up sweeps). Obtained only through `systemAccess()`
+ * (scope.ts), whose callers the architecture test lists.
+ */
 export class SystemDb {
   readonly #db: Database;
   readonly #conn: Conn;
 
-  constructor(db: Database, conn: Conn = db.knex) {
+  /** src/db only (`token` is internal.ts's MINT): platform code calls `systemAccess(database)`. */
+  constructor(token: typeof MINT, db: Database, conn: Conn = db[KNEX]) {
+    assertMint(token, 'SystemDb');
     this.#db = db;
     this.#conn = conn;
   }
@@ -212,16 +255,17 @@ export class SystemDb {
   get database(): Database { return this.#db; }
 
   platform(name: string): ScopedTable {
-    return new ScopedTable(this.#conn, this.#db, platformTable(this.#db.namespace, name), null);
+    return new ScopedTable(this.#conn, this.#db, platformTable(this.#db.namespace, name), null, undefined, true);
   }
 
+  /** A project's tables for platform work; its statements are recorded as system-issued. */
   project(sequence: number): TenantDb {
-    return new TenantDb(this.#db, sequence, this.#conn);
+    return new TenantDb(MINT, this.#db, sequence, this.#conn, true);
   }
 
   async transaction<T>(fn: (db: SystemDb) => Promise<T>): Promise<T> {
-    if (this.#conn !== this.#db.knex) return fn(this);
-    return inTransaction(this.#db, (trx) => fn(new SystemDb(this.#db, trx)));
+    if (this.#conn !== this.#db[KNEX]) return fn(this);
+    return inTransaction(this.#db, (trx) => fn(new SystemDb(MINT, this.#db, trx)));
   }
 
   /** Liveness of the database host (for /v1/health/db). */

@@ -13,6 +13,7 @@ import { KEY_SCOPES } from '../features/keys/keys.service.ts';
 import { CONSOLE_TENANT } from '../features/console/owners.service.ts';
 import type { Services } from '../services.ts';
 import type { Principal, RequestContext } from './context.ts';
+import type { ProjectScope } from '../db/scope.ts';
 import { parseCookies, sessionCookieName } from './cookies.ts';
 import type { RequestPlan, SessionTrip } from './plan.ts';
 import type { ApiKey } from '../features/keys/keys.service.ts';
@@ -86,20 +87,20 @@ export interface EndUserResolver {
    * The end user the credentials name, or null (a guest). A session token is verified in one store
    * round trip that also counts `trip`'s rate-limit windows for the user it names.
    */
-  resolve(project: NonNullable<RequestContext['project']>, credentials: Credentials, trip?: SessionTrip): Promise<{ principal: Principal; roles: readonly string[] } | null>;
+  resolve(project: NonNullable<RequestContext['project']>, scope: ProjectScope, credentials: Credentials, trip?: SessionTrip): Promise<{ principal: Principal; roles: readonly string[] } | null>;
 }
 
 /** The caller-independent part of the context: read from the request once. */
 interface Origin { readonly requestId: string; readonly ip: string; readonly userAgent: string; readonly origin: string | null }
 
 /** The addressed project and its scope (minted together, so a context has both or neither). */
-interface ProjectAt { readonly project: NonNullable<RequestContext['project']> }
+export interface ProjectAt { readonly project: NonNullable<RequestContext['project']>; readonly scope: ProjectScope }
 
 /** The one place a context is assembled: frozen, roles included. */
 function context(o: Origin, at: ProjectAt | null, principal: Principal, roles: readonly string[], scopes: ReadonlySet<string>): RequestContext {
   return Object.freeze({
     requestId: o.requestId, ip: o.ip, userAgent: o.userAgent, origin: o.origin,
-    project: at?.project ?? null, principal, roles: Object.isFrozen(roles) ? roles : Object.freeze(roles), scopes,
+    project: at?.project ?? null, scope: at?.scope ?? null, principal, roles: Object.isFrozen(roles) ? roles : Object.freeze(roles), scopes,
   });
 }
 
@@ -129,7 +130,7 @@ export async function buildContext(req: Request, requestId: string, services: Se
   const project = await services.projects.resolve(projectId);
   if (!project) throw new AppError('project_not_found');
   // The request's only way to the project's tables: minted here, once, from the project just resolved.
-  const at: ProjectAt = { project };
+  const at: ProjectAt = { project, scope: services.projects.scope(project) };
   const creds = readCredentials(req, project.id);
 
   if (creds.key) {
@@ -148,7 +149,7 @@ export async function buildContext(req: Request, requestId: string, services: Se
   }
 
   // The plan names this route's rate-limit windows, so the session round trip counts them — on every request alike.
-  const resolved = endUsers && (creds.sessionToken || creds.jwt) ? await endUsers.resolve(project, creds, plan) : null;
+  const resolved = endUsers && (creds.sessionToken || creds.jwt) ? await endUsers.resolve(project, at.scope, creds, plan) : null;
   if (resolved && resolved.principal.kind === 'user') return context(base, at, resolved.principal, resolved.roles, USER_SCOPES);
   return context(base, at, GUEST, GUEST_ROLES, GUEST_SCOPES);
 }

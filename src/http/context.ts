@@ -6,6 +6,7 @@ import type { Project } from '../features/projects/projects.service.ts';
 import type { ApiKey } from '../features/keys/keys.service.ts';
 import type { Owner } from '../features/console/owners.service.ts';
 import type { SessionRecord } from '../features/sessions/sessions.service.ts';
+import type { ProjectScope } from '../db/scope.ts';
 
 /** A project end user as the request context needs it (filled by the account feature). */
 export interface ContextUser {
@@ -32,6 +33,11 @@ export interface RequestContext {
   readonly origin: string | null;
   /** The addressed project; null for the console. */
   readonly project: Project | null;
+  /**
+   * The project's data access, minted by authentication from `project` (null with it): the only way a
+   * request reaches a project's tables. Services take it (`scopeOf(ctx)`), never build their own.
+   */
+  readonly scope: ProjectScope | null;
   readonly principal: Principal;
   /** Permission roles (`any`, `guests`, `users`, `user:ID`, `team:T/R`, `label:L`, …). */
   readonly roles: readonly string[];
@@ -46,4 +52,10 @@ export function isPrivileged(ctx: RequestContext): boolean {
 export function requireProject(ctx: RequestContext): Project {
   if (!ctx.project) throw new Error('route reached without a project (access declaration is wrong)');
   return ctx.project;
+}
+
+/** The request's project scope; a project route without one is a wiring bug (never "no tenant"). */
+export function scopeOf(ctx: RequestContext): ProjectScope {
+  if (!ctx.scope) throw new Error('route reached without a project scope (access declaration is wrong)');
+  return ctx.scope;
 }

@@ -6,13 +6,13 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import { eq } from '../../src/db/filter.ts';
-import { TenantDb } from '../../src/db/tenant-db.ts';
 import { describeLegs } from '../support/describe-legs.ts';
 import type { TestServer } from '../support/server.ts';
 import { useCleanup } from '../support/cleanup.ts';
 import { withProject } from '../support/use-server.ts';
 import type { Project } from '../support/fixtures.ts';
 import { ids, keyApi, makeCollection, type Api } from './support.ts';
+import { projectDb } from '../support/raw-db.ts';
 
 describeLegs('documents: concurrency', (leg) => {
   let server: TestServer;
@@ -33,8 +33,8 @@ describeLegs('documents: concurrency', (leg) => {
 
   async function permissionRows(documentId: string): Promise<string[]> {
     const project = await server.services.projects.resolve(p.id);
-    const tdb = new TenantDb(server.runtime.database, project!.sequence);
-    const meta = await server.services.collections.getMeta(tdb, 'db', 'race');
+    const tdb = projectDb(server.runtime.database, project!.sequence);
+    const meta = await server.services.collections.metaIn(tdb, 'db', 'race');
     const { docs: table, perms } = tdb.collection(meta.sequence);
     // Side-table rows name documents by row key: a document that doesn't exist owns only orphans.
     const doc = await table.first(eq({ _uid: documentId }), ['_id']);

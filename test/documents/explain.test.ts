@@ -14,8 +14,7 @@ import { describeLegs } from '../support/describe-legs.ts';
 import { startServer, type TestServer } from '../support/server.ts';
 import { newOwner, newProject, type Project } from '../support/fixtures.ts';
 import { clientApi, keyApi, makeCollection, q, type Api } from './support.ts';
-import type { Database } from '../../src/db/connection.ts';
-import { TenantDb } from '../../src/db/tenant-db.ts';
+import { projectDb, rawKnex } from '../support/raw-db.ts';
 
 interface Captured { sql: string; bindings: readonly unknown[] }
 
@@ -51,7 +50,7 @@ describeLegs('documents: EXPLAIN of list queries', (leg) => {
     guest = clientApi(a);
     const project = await server.services.projects.resolve(a.id);
     const tdb = projectDb(server.runtime.database, project!.sequence);
-    const meta = await server.services.collections.getMeta(tdb, 'db', 'items');
+    const meta = await server.services.collections.metaIn(tdb, 'db', 'items');
     ({ docs: docsTable, perms: permsTable } = tdb.collection(meta.sequence).names);
     if (leg.name === 'mariadb') await rawKnex(server.runtime.database).raw('ANALYZE TABLE ??, ??', [docsTable, permsTable]);
     else await rawKnex(server.runtime.database).raw('ANALYZE');
@@ -133,12 +132,4 @@ function guestReadable(n: number): boolean {
 
 function range(n: number): number[] {
   return Array.from({ length: n }, (_, i) => i);
-}
-
-function rawKnex(database: Database) {
-  return database.knex;
-}
-
-function projectDb(database: Database, sequence: number): TenantDb {
-  return new TenantDb(database, sequence);
 }

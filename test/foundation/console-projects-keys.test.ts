@@ -6,6 +6,7 @@ import { useCleanup } from '../support/cleanup.ts';
 import { useServer } from '../support/use-server.ts';
 import { client, cookiesFrom, expectError } from '../support/http.ts';
 import { newOwner, newProject, rid, type Owner } from '../support/fixtures.ts';
+import { rawKnex } from '../support/raw-db.ts';
 
 describeLegs('console owners, projects and API keys', (leg) => {
   let server: TestServer;
@@ -115,7 +116,7 @@ describeLegs('console owners, projects and API keys', (leg) => {
     const list = await call('GET', `/projects/${p.id}/keys`, { cookie: owner.cookie });
     assert.equal(list.body.total, 2);
     assert.ok(list.body.keys.every((k: { secret: string }) => k.secret === ''));
-    const rows = await server.runtime.database.knex(`${server.runtime.config.namespace}_console_keys`).select('secret_hash');
+    const rows = await rawKnex(server.runtime.database)(`${server.runtime.config.namespace}_console_keys`).select('secret_hash');
     assert.ok(rows.every((r: { secret_hash: string }) => !r.secret_hash.includes(created.body.secret.slice(9))), 'the secret itself is never stored');
     const updated = await call('PUT', `/projects/${p.id}/keys/${created.body.$id}`, { cookie: owner.cookie, body: { name: 'renamed', scopes: ['documents.read'] } });
     assert.deepEqual([updated.body.name, updated.body.scopes], ['renamed', ['documents.read']]);
@@ -160,7 +161,7 @@ describeLegs('console owners, projects and API keys', (leg) => {
     const keyGone = await call('GET', '/health/db', { project: p.id, key: p.key });
     assert.equal(keyGone.status, 404);
     const ns = server.runtime.config.namespace;
-    const keys = await server.runtime.database.knex(`${ns}_console_keys`).where('project_seq', seq).count({ n: '*' });
+    const keys = await rawKnex(server.runtime.database)(`${ns}_console_keys`).where('project_seq', seq).count({ n: '*' });
     assert.equal(Number(keys[0]!.n), 0);
   });
 });

@@ -11,6 +11,7 @@ import { useCleanup } from '../support/cleanup.ts';
 import { useServer } from '../support/use-server.ts';
 import { client, expectStatus } from '../support/http.ts';
 import { newOwner, newProject, type Owner } from '../support/fixtures.ts';
+import { rawKnex } from '../support/raw-db.ts';
 
 describeLegs('cross-project isolation', (leg) => {
   for (const layout of ['shared', 'isolated'] as const) {
@@ -59,7 +60,7 @@ describeLegs('cross-project isolation', (leg) => {
         const pb = (await server.services.projects.resolve(b.id))!;
         assert.notEqual(pa.sequence, pb.sequence);
         const ns = server.runtime.config.namespace;
-        const hasTable = (t: string) => server.runtime.database.knex.schema.hasTable(t);
+        const hasTable = (t: string) => rawKnex(server.runtime.database).schema.hasTable(t);
         if (layout === 'isolated') {
           assert.ok(await hasTable(`${ns}_${pa.sequence}_users`), 'isolated layout provisions a namespace per project');
           await client(server.url)('DELETE', `/projects/${a.id}`, { cookie: owner.cookie });

@@ -18,6 +18,7 @@ import type { Project } from '../support/fixtures.ts';
 import { useCleanup } from '../support/cleanup.ts';
 import { withProject } from '../support/use-server.ts';
 import { keyApi, makeCollection } from '../documents/support.ts';
+import { rawKnex } from '../support/raw-db.ts';
 
 const DEADLINE_MS = 300;
 
@@ -46,7 +47,7 @@ describeLegs('reliability: request deadline', (leg) => {
   /** Holds the pool's only connection until the returned function is called. */
   async function holdPool(): Promise<() => Promise<void>> {
     let release!: () => void;
-    const held = server.runtime.database.knex.transaction(() => new Promise<void>((r) => { release = r; }));
+    const held = rawKnex(server.runtime.database).transaction(() => new Promise<void>((r) => { release = r; }));
     await new Promise((r) => setTimeout(r, 50));
     return async () => { release(); await held; };
   }

@@ -15,7 +15,8 @@ import { AppError } from '../../src/errors/index.ts';
 import { mysqlDialect, sqliteDialect } from '../../src/db/dialect.ts';
 import { DuplicateKeyError, translateDriverError } from '../../src/db/errors.ts';
 import { openDatabase } from '../../src/db/connection.ts';
-import { SystemDb } from '../../src/db/tenant-db.ts';
+import { systemAccess } from '../../src/db/scope.ts';
+import { rawKnex } from '../support/raw-db.ts';
 
 const { KnexTimeoutError } = knex as unknown as { KnexTimeoutError: new (message: string) => Error };
 const err = (message: string, extra: Record<string, unknown> = {}) => Object.assign(new Error(message), extra);
@@ -83,7 +84,7 @@ describe('reliability: driver error mapping', () => {
     const mysql = openDatabase({ url: `mysql://root@127.0.0.1:${port}/nowhere`, client: 'mysql', poolMin: 0, poolMax: 2, acquireTimeoutMs: 2000, connectTimeoutMs: 1000, idleTimeoutMs: 5000, statementTimeoutS: 10, queryTimeoutMs: 15_000 }, { namespace: 'tr', layout: 'shared' });
     try {
       const started = Date.now();
-      await assert.rejects(new SystemDb(mysql).ping(), (e) => { assertUnavailable(e); return true; });
+      await assert.rejects(systemAccess(mysql).ping(), (e) => { assertUnavailable(e); return true; });
       assert.ok(Date.now() - started < 5000, 'fails within the acquire timeout, no hang');
     } finally {
       await mysql.close();
@@ -93,12 +94,12 @@ describe('reliability: driver error mapping', () => {
     const sqlite = openDatabase({ url: `sqlite:${join(dir, 'db.sqlite')}`, client: 'sqlite', poolMin: 1, poolMax: 1, acquireTimeoutMs: 200, idleTimeoutMs: 5000, statementTimeoutS: 0 }, { namespace: 'tr', layout: 'shared' });
     try {
       let release!: () => void;
-      const held = sqlite.knex.transaction(() => new Promise<void>((r) => { release = r; }));
+      const held = rawKnex(sqlite).transaction(() => new Promise<void>((r) => { release = r; }));
       await new Promise((r) => setTimeout(r, 50));
-      await assert.rejects(new SystemDb(sqlite).ping(), (e) => { assertUnavailable(e); return true; });
+      await assert.rejects(systemAccess(sqlite).ping(), (e) => { assertUnavailable(e); return true; });
       release();
       await held;
-      await new SystemDb(sqlite).ping();
+      await systemAccess(sqlite).ping();
     } finally {
       await sqlite.close();
       rmSync(dir, { recursive: true, force: true });

@@ -11,6 +11,7 @@ import { withProject } from '../support/use-server.ts';
 import { newProject, type Project } from '../support/fixtures.ts';
 import { client, expectError, expectStatus } from '../support/http.ts';
 import { meta, q, tenantDb } from './support.ts';
+import { rawKnex } from '../support/raw-db.ts';
 
 describeLegs('schema: databases and collections', (leg) => {
   let server: TestServer;
@@ -94,8 +95,8 @@ describeLegs('schema: databases and collections', (leg) => {
     assert.equal(created.body.bytesUsed, 0);
     const seq = (await meta(server, p.id, 'cdb', 'books')).sequence;
     const prefix = (await tenantDb(server, p.id)).prefix;
-    assert.ok(await server.runtime.database.knex.schema.hasTable(`${prefix}c${seq}`));
-    assert.ok(await server.runtime.database.knex.schema.hasTable(`${prefix}c${seq}_perms`));
+    assert.ok(await rawKnex(server.runtime.database).schema.hasTable(`${prefix}c${seq}`));
+    assert.ok(await rawKnex(server.runtime.database).schema.hasTable(`${prefix}c${seq}_perms`));
 
     const dup = await api('POST', '/databases/cdb/collections', { collectionId: 'books', name: 'Again' });
     expectError(dup, 409, 'collection_already_exists');
@@ -123,16 +124,16 @@ describeLegs('schema: databases and collections', (leg) => {
 
     assert.equal((await api('DELETE', '/databases/cdb/collections/books')).status, 204);
     expectError(await api('GET', '/databases/cdb/collections/books'), 404, 'collection_not_found');
-    assert.equal(await server.runtime.database.knex.schema.hasTable(`${prefix}c${seq}`), false, 'tables dropped');
+    assert.equal(await rawKnex(server.runtime.database).schema.hasTable(`${prefix}c${seq}`), false, 'tables dropped');
   });
 
   test('deleting a database drops its collections and tables', async () => {
     expectStatus(await api('POST', '/databases', { databaseId: 'gone', name: 'Gone' }), 201);
     expectStatus(await api('POST', '/databases/gone/collections', { collectionId: 'c1', name: 'C1' }), 201);
     const tdb = await tenantDb(server, p.id);
-    const seq = (await server.services.collections.getMeta(tdb, 'gone', 'c1')).sequence;
+    const seq = (await server.services.collections.metaIn(tdb, 'gone', 'c1')).sequence;
     assert.equal((await api('DELETE', '/databases/gone')).status, 204);
-    assert.equal(await server.runtime.database.knex.schema.hasTable(`${tdb.prefix}c${seq}`), false);
+    assert.equal(await rawKnex(server.runtime.database).schema.hasTable(`${tdb.prefix}c${seq}`), false);
     expectError(await api('GET', '/databases/gone/collections/c1'), 404, 'database_not_found');
     assert.equal((await api('POST', '/databases', { databaseId: 'gone', name: 'Again' })).status, 201, 'the ID is free again');
   });
@@ -141,13 +142,13 @@ describeLegs('schema: databases and collections', (leg) => {
     expectStatus(await api('POST', '/databases', { databaseId: 'meta', name: 'Meta' }), 201);
     expectStatus(await api('POST', '/databases/meta/collections', { collectionId: 'c', name: 'C', enabled: false }), 201);
     const tdb = await tenantDb(server, p.id);
-    assert.equal((await server.services.collections.getMeta(tdb, 'meta', 'c')).enabled, false);
-    await assert.rejects(server.services.collections.getMeta(tdb, 'meta', 'c', { hideDisabled: true }), (e: { type?: string }) => e.type === 'collection_not_found');
+    assert.equal((await server.services.collections.metaIn(tdb, 'meta', 'c')).enabled, false);
+    await assert.rejects(server.services.collections.metaIn(tdb, 'meta', 'c', { hideDisabled: true }), (e: { type?: string }) => e.type === 'collection_not_found');
     expectStatus(await api('PUT', '/databases/meta', { name: 'Meta', enabled: false }), 200);
     expectStatus(await api('PUT', '/databases/meta/collections/c', { enabled: true }), 200);
-    await assert.rejects(server.services.collections.getMeta(tdb, 'meta', 'c', { hideDisabled: true }), (e: { type?: string }) => e.type === 'database_not_found');
-    await assert.rejects(server.services.collections.getMeta(tdb, 'meta', 'nope'), (e: { type?: string }) => e.type === 'collection_not_found');
-    await assert.rejects(server.services.collections.getMeta(tdb, 'nope', 'c'), (e: { type?: string }) => e.type === 'database_not_found');
+    await assert.rejects(server.services.collections.metaIn(tdb, 'meta', 'c', { hideDisabled: true }), (e: { type?: string }) => e.type === 'database_not_found');
+    await assert.rejects(server.services.collections.metaIn(tdb, 'meta', 'nope'), (e: { type?: string }) => e.type === 'collection_not_found');
+    await assert.rejects(server.services.collections.metaIn(tdb, 'nope', 'c'), (e: { type?: string }) => e.type === 'database_not_found');
   });
 
   test('scopes: keys need databases.* / collections.*; client sessions are refused', async () => {

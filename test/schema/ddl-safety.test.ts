@@ -14,6 +14,7 @@ import type { Project } from '../support/fixtures.ts';
 import { setDdlFaultHook } from '../../src/db/collection-ddl.ts';
 import { eq } from '../../src/db/filter.ts';
 import { columns, indexNames, meta, projectApi, tenantDb } from './support.ts';
+import { rawKnex } from '../support/raw-db.ts';
 
 describeLegs('schema: DDL safety', (leg) => {
   let server: TestServer;
@@ -114,7 +115,7 @@ describeLegs('schema: DDL safety', (leg) => {
     const tdb = await tenantDb(server, p.id);
     const k = await meta(server, p.id, 'crashdb', 'k');
     const k2 = await meta(server, p.id, 'crashdb', 'k2');
-    const hasTable = (seq: number) => server.runtime.database.knex.schema.hasTable(tdb.collection(seq).names.docs);
+    const hasTable = (seq: number) => rawKnex(server.runtime.database).schema.hasTable(tdb.collection(seq).names.docs);
     await tdb.table('collections').update(eq({ _id: k.sequence }), { status: 'deleting' });
     server.services.collections.invalidateTenant(tdb.tenant);
     assert.equal((await api('GET', '/databases/crashdb/collections/k')).status, 404, 'a deleting collection is gone from the API');

@@ -14,6 +14,7 @@ import { DuplicateKeyError } from '../../src/db/errors.ts';
 import { eq } from '../../src/db/filter.ts';
 import { toDbDate } from '../../src/lib/dates.ts';
 import { indexNames, insertRow, meta, projectApi, q, tenantDb } from './support.ts';
+import { rawKnex } from '../support/raw-db.ts';
 
 describeLegs('schema: indexes', (leg) => {
   let server: TestServer;
@@ -43,7 +44,7 @@ describeLegs('schema: indexes', (leg) => {
 
   /** Columns of a physical index in key order. */
   async function indexColumns(projectId: string, name: string): Promise<string[]> {
-    const knex = server.runtime.database.knex;
+    const knex = rawKnex(server.runtime.database);
     if (leg.name === 'mariadb') {
       const [rows] = (await knex.raw('SELECT column_name AS c FROM information_schema.statistics WHERE table_schema = DATABASE() AND index_name = ? ORDER BY seq_in_index', [name])) as unknown as [Array<{ c: string }>];
       return rows.map((r) => r.c);

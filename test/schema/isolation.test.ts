@@ -10,6 +10,7 @@ import { useCleanup } from '../support/cleanup.ts';
 import { useServer } from '../support/use-server.ts';
 import { newOwner, newProject, type Owner } from '../support/fixtures.ts';
 import { meta, projectApi, tenantDb } from './support.ts';
+import { rawKnex } from '../support/raw-db.ts';
 
 describeLegs('schema: cross-project isolation', (leg) => {
   for (const layout of ['shared', 'isolated'] as const) {
@@ -55,8 +56,8 @@ describeLegs('schema: cross-project isolation', (leg) => {
         const stillB = await apiB('GET', '/databases/shop/collections/items');
         assert.equal(stillB.status, 200);
         assert.deepEqual(stillB.body.attributes.map((x: { key: string }) => x.key), ['sku']);
-        assert.equal(await server.runtime.database.knex.schema.hasTable(tableA), false, "A's table dropped");
-        assert.ok(await server.runtime.database.knex.schema.hasTable(tableB), "B's table kept");
+        assert.equal(await rawKnex(server.runtime.database).schema.hasTable(tableA), false, "A's table dropped");
+        assert.ok(await rawKnex(server.runtime.database).schema.hasTable(tableB), "B's table kept");
 
         // A key of A can't reach B's schema.
         const cross = await a.call('GET', '/databases/shop', { project: b.id, key: a.key });

@@ -1,9 +1,10 @@
 /** Helpers for the schema tests: a project API, column/index inspection and direct row inserts. */
-import { TenantDb } from '../../src/db/tenant-db.ts';
+import type { TenantDb } from '../../src/db/tenant-db.ts';
 import { toDbDate } from '../../src/lib/dates.ts';
 import type { CollectionMeta } from '../../src/features/collections/collection-meta.ts';
 import type { TestServer } from '../support/server.ts';
 import type { Project } from '../support/fixtures.ts';
+import { projectDb, rawKnex } from '../support/raw-db.ts';
 
 export function projectApi(p: Project) {
   return (method: string, path: string, body?: unknown, query?: Record<string, string | readonly string[]>) =>
@@ -12,18 +13,18 @@ export function projectApi(p: Project) {
 
 export async function tenantDb(server: TestServer, projectId: string): Promise<TenantDb> {
   const project = await server.services.projects.resolve(projectId);
-  return new TenantDb(server.runtime.database, project!.sequence);
+  return projectDb(server.runtime.database, project!.sequence);
 }
 
 export async function meta(server: TestServer, projectId: string, databaseId: string, collectionId: string): Promise<CollectionMeta> {
-  return server.services.collections.getMeta(await tenantDb(server, projectId), databaseId, collectionId);
+  return server.services.collections.metaIn(await tenantDb(server, projectId), databaseId, collectionId);
 }
 
 /** Physical columns of a collection's document table: name → declared type (lowercase, no int display width). */
 export async function columns(server: TestServer, projectId: string, collectionSequence: number): Promise<Map<string, string>> {
   const tdb = await tenantDb(server, projectId);
   const table = tdb.collection(collectionSequence).names.docs;
-  const knex = server.runtime.database.knex;
+  const knex = rawKnex(server.runtime.database);
   const out = new Map<string, string>();
   if (server.leg === 'mariadb') {
     const [rows] = (await knex.raw('SELECT column_name AS name, column_type AS type FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = ?', [table])) as unknown as [Array<{ name: string; type: string }>];
@@ -39,7 +40,7 @@ export async function columns(server: TestServer, projectId: string, collectionS
 export async function indexNames(server: TestServer, projectId: string, collectionSequence: number): Promise<string[]> {
   const tdb = await tenantDb(server, projectId);
   const table = tdb.collection(collectionSequence).names.docs;
-  const knex = server.runtime.database.knex;
+  const knex = rawKnex(server.runtime.database);
   if (server.leg === 'mariadb') {
     const [rows] = (await knex.raw('SELECT DISTINCT index_name AS name FROM information_schema.statistics WHERE table_schema = DATABASE() AND table_name = ?', [table])) as unknown as [Array<{ name: string }>];
     return rows.map((r) => r.name);

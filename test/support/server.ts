@@ -49,7 +49,7 @@ export async function startServer(leg: Leg, options: StartOptions = {}): Promise
   const config = parseConfig(env);
   const runtime = await openRuntime(config, createLogger(config.logLevel), { migrate: leg.name === 'sqlite' ? 'always' : 'if-empty' });
   const guard = createSqlGuard(config.namespace);
-  const stopGuard = runtime.database.onSql((e) => guard.observe(e.sql));
+  const stopGuard = runtime.database.onSql((e) => guard.observe(e));
   const { app, services } = createTenantry(runtime, options.app);
   const server: Server = createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -64,7 +64,7 @@ export async function startServer(leg: Leg, options: StartOptions = {}): Promise
     async close() {
       // Every step runs even when one throws; the guard's verdict comes last.
       const steps = new Cleanup();
-      steps.defer('guard verdict', () => assert.deepEqual(guard.violations, [], 'tenant guard: statements on project tables without _tenant'));
+      steps.defer('guard verdict', () => assert.deepEqual(guard.violations, [], 'tenant guard: statements on project tables without _tenant, without an issuer, or binding another project'));
       if (tmp) steps.defer('temp dir', () => rmSync(tmp, { recursive: true, force: true }));
       steps.defer('runtime', () => runtime.close());
       steps.defer('sql guard hook', () => stopGuard());

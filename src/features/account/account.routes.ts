@@ -4,7 +4,7 @@
  * `end-user-account.ts`. Sign-up and sign-in are rate-limited before any password is hashed.
  */
 import { AppError } from '../../errors/index.ts';
-import { route, type Call, type RouteDef } from '../../http/route.ts';
+import { route, type Call, type OperationCall, type RouteDef } from '../../http/route.ts';
 import { clearSession, deliverSession } from '../../http/session-reply.ts';
 import type { Services, AppDeps } from '../../services.ts';
 import { CONSOLE_TENANT, ownerModel } from '../console/owners.service.ts';
@@ -14,7 +14,7 @@ import { endUserAccount } from './end-user-account.ts';
 
 const CONSOLE_SESSION_SECONDS = 365 * 24 * 3600;
 
-function owner(call: Call) {
+function owner(call: Pick<Call, 'ctx'>) {
   const p = call.ctx.principal;
   if (p.kind !== 'owner') throw new AppError('general_unauthorized_scope');
   return p;
@@ -25,9 +25,9 @@ export function accountRoutes(services: Services, deps: AppDeps): RouteDef[] {
   const publicUrl = deps.config.publicUrl;
   const endUser = endUserAccount(services, publicUrl);
 
-  const signIn = async (call: Call) => {
+  const signIn = async (call: OperationCall<'createEmailPasswordSession' | 'createSession'>) => {
     if (call.ctx.project) return endUser.signIn(call);
-    const { email, password } = call.body as { email: string; password: string };
+    const { email, password } = call.body;
     const who = await owners.authenticate(email, password);
     const created = await sessions.create(CONSOLE_TENANT, who.id, { durationS: CONSOLE_SESSION_SECONDS, provider: 'email', ip: call.ctx.ip, userAgent: call.ctx.userAgent });
     deliverSession(call.reply, call.ctx, 'console', created.token, new Date(created.session.expire), publicUrl);
@@ -40,7 +40,7 @@ export function accountRoutes(services: Services, deps: AppDeps): RouteDef[] {
       limits: [RATE_LIMITS.accountCreate],
       handle: async (call) => {
         if (call.ctx.project) return endUser.signUp(call);
-        return ownerModel(await owners.signUp(call.body as { userId: string; email: string; password: string; name?: string }));
+        return ownerModel(await owners.signUp(call.body));
       },
     }),
     route({ method: 'post', path: '/account/sessions/email', operationId: 'createEmailPasswordSession', access: { scope: 'sessions.write', on: 'any' }, status: 201, limits: [RATE_LIMITS.emailSession], handle: signIn }),
@@ -64,7 +64,7 @@ export function accountRoutes(services: Services, deps: AppDeps): RouteDef[] {
       handle: async (call) => {
         if (call.ctx.project) return endUser.deleteSession(call);
         const p = owner(call);
-        const id = call.params.sessionId === 'current' ? p.session.id : call.params.sessionId!;
+        const id = call.params.sessionId === 'current' ? p.session.id : call.params.sessionId;
         if (!(await sessions.remove(CONSOLE_TENANT, p.owner.id, id))) throw new AppError('user_session_not_found');
         if (id === p.session.id) clearSession(call.reply, 'console');
       },

@@ -5,7 +5,7 @@
  */
 import { AppError } from '../../errors/index.ts';
 import { isPrivileged, requireProject } from '../../http/context.ts';
-import type { Call } from '../../http/route.ts';
+import type { Call, OperationCall } from '../../http/route.ts';
 import { clearSession, deliverSession } from '../../http/session-reply.ts';
 import type { Services } from '../../services.ts';
 import { JWT_DEFAULT_SECONDS, signJwt } from '../jwt/jwt.service.ts';
@@ -13,7 +13,7 @@ import { sessionModel } from '../sessions/session-model.ts';
 import type { User } from '../users/user-model.ts';
 import { userModel } from '../users/user-model.ts';
 
-function me(call: Call) {
+function me(call: Pick<Call, 'ctx'>) {
   const p = call.ctx.principal;
   if (p.kind !== 'user') throw new AppError('general_unauthorized_scope');
   return p;
@@ -21,9 +21,9 @@ function me(call: Call) {
 
 export function endUserAccount(services: Services, publicUrl: string) {
   const { users, sessions } = services;
-  const tenantOf = (call: Call) => requireProject(call.ctx).sequence;
+  const tenantOf = (call: Pick<Call, 'ctx'>) => requireProject(call.ctx).sequence;
 
-  const startSession = async (call: Call, user: User, provider: 'email' | 'anonymous') => {
+  const startSession = async (call: Pick<Call, 'ctx' | 'reply'>, user: User, provider: 'email' | 'anonymous') => {
     const project = requireProject(call.ctx);
     const created = await sessions.create(project.sequence, user.id, { durationS: project.authDuration, provider, ip: call.ctx.ip, userAgent: call.ctx.userAgent });
     deliverSession(call.reply, call.ctx, project.id, created.token, new Date(created.session.expire), publicUrl);
@@ -31,56 +31,56 @@ export function endUserAccount(services: Services, publicUrl: string) {
   };
 
   return {
-    signUp: async (call: Call) => userModel(await users.create(tenantOf(call), call.body as { userId: string; email: string; password: string; name?: string })),
+    signUp: async (call: OperationCall<'createAccount'>) => userModel(await users.create(call.ctx, call.body)),
 
-    signIn: async (call: Call) => {
-      const { email, password } = call.body as { email: string; password: string };
-      return startSession(call, await users.authenticate(tenantOf(call), email, password), 'email');
+    signIn: async (call: OperationCall<'createEmailPasswordSession' | 'createSession'>) => {
+      const { email, password } = call.body;
+      return startSession(call, await users.authenticate(call.ctx, email, password), 'email');
     },
 
-    anonymous: async (call: Call) => {
+    anonymous: async (call: OperationCall<'createAnonymousSession'>) => {
       if (call.ctx.principal.kind === 'user') throw new AppError('user_session_already_exists');
-      return startSession(call, await users.create(tenantOf(call), { userId: 'unique()' }), 'anonymous');
+      return startSession(call, await users.create(call.ctx, { userId: 'unique()' }), 'anonymous');
     },
 
-    get: async (call: Call) => userModel(await users.get(tenantOf(call), me(call).user.id)),
+    get: async (call: Pick<Call, 'ctx'>) => userModel(await users.get(call.ctx, me(call).user.id)),
 
-    listSessions: async (call: Call) => {
+    listSessions: async (call: Pick<Call, 'ctx'>) => {
       const p = me(call);
       const list = await sessions.list(tenantOf(call), p.user.id);
       return { total: list.length, sessions: list.map((s) => sessionModel(s, { current: s.id === p.session.id })) };
     },
 
-    deleteSession: async (call: Call) => {
+    deleteSession: async (call: OperationCall<'deleteSession'>) => {
       const p = me(call);
-      const id = call.params.sessionId === 'current' ? p.session.id : call.params.sessionId!;
+      const id = call.params.sessionId === 'current' ? p.session.id : call.params.sessionId;
       if (!(await sessions.remove(tenantOf(call), p.user.id, id))) throw new AppError('user_session_not_found');
       if (id === p.session.id) clearSession(call.reply, requireProject(call.ctx).id);
     },
 
-    deleteSessions: async (call: Call) => {
+    deleteSessions: async (call: Pick<Call, 'ctx' | 'reply'>) => {
       await sessions.removeAll(tenantOf(call), me(call).user.id);
       clearSession(call.reply, requireProject(call.ctx).id);
     },
 
-    createJwt: async (call: Call) => {
+    createJwt: async (call: OperationCall<'createJWT' | 'createJWTLegacy'>) => {
       const p = me(call);
       if (p.via === 'jwt') throw new AppError('user_jwt_creation_denied');
-      const duration = (call.body as { duration?: number }).duration ?? JWT_DEFAULT_SECONDS;
+      const duration = call.body.duration ?? JWT_DEFAULT_SECONDS;
       return { jwt: signJwt(requireProject(call.ctx), { userId: p.user.id, sessionId: p.session.id }, duration) };
     },
 
-    updateName: async (call: Call) => userModel(await users.updateName(tenantOf(call), me(call).user.id, (call.body as { name: string }).name)),
+    updateName: async (call: OperationCall<'updateName'>) => userModel(await users.updateName(call.ctx, me(call).user.id, call.body.name)),
 
     /** Kills every other session of the user (the one making the change survives). */
-    updatePassword: async (call: Call) => {
+    updatePassword: async (call: OperationCall<'updatePassword'>) => {
       const p = me(call);
-      const { password, oldPassword } = call.body as { password: string; oldPassword?: string };
-      return userModel(await users.updatePassword(tenantOf(call), p.user.id, password, oldPassword, p.session.id));
+      const { password, oldPassword } = call.body;
+      return userModel(await users.updatePassword(call.ctx, p.user.id, password, oldPassword, p.session.id));
     },
 
-    getPrefs: async (call: Call) => ({ ...(await users.get(tenantOf(call), me(call).user.id)).prefs }),
+    getPrefs: async (call: Pick<Call, 'ctx'>) => ({ ...(await users.get(call.ctx, me(call).user.id)).prefs }),
 
-    updatePrefs: async (call: Call) => userModel(await users.updatePrefs(tenantOf(call), me(call).user.id, (call.body as { prefs: Record<string, unknown> }).prefs)),
+    updatePrefs: async (call: OperationCall<'updatePrefs'>) => userModel(await users.updatePrefs(call.ctx, me(call).user.id, call.body.prefs)),
   };
 }

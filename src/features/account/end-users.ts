@@ -15,6 +15,7 @@ import type { Credentials, EndUserResolver } from '../../http/authenticate.ts';
 import type { SessionTrip } from '../../http/plan.ts';
 import type { Principal } from '../../http/context.ts';
 import type { Project } from '../projects/projects.service.ts';
+import type { ProjectScope } from '../../db/scope.ts';
 import type { SessionRecord, SessionService } from '../sessions/sessions.service.ts';
 import type { IdentityService } from '../users/identity.service.ts';
 import { verifyJwt } from '../jwt/jwt.service.ts';
@@ -25,7 +26,7 @@ const NO_HITS: readonly HitRequest[] = Object.freeze([]);
 export function createEndUserResolver(deps: { sessions: SessionService; identities: IdentityService }): EndUserResolver {
   const { sessions, identities } = deps;
   return {
-    async resolve(project: Project, creds: Credentials, trip?: SessionTrip) {
+    async resolve(project: Project, scope: ProjectScope, creds: Credentials, trip?: SessionTrip) {
       const tenant = project.sequence;
       let session: SessionRecord | null = null;
       let cachedIdentity: string | null | undefined;
@@ -33,7 +34,7 @@ export function createEndUserResolver(deps: { sessions: SessionService; identiti
         let hits: readonly HitRequest[] = NO_HITS;
         const out = await sessions.verifyBatched(tenant, creds.sessionToken, (userId) => {
           hits = trip ? trip.sessionHits(project, userId) : NO_HITS;
-          return { reads: [identities.cacheKey(tenant, userId)], hits };
+          return { reads: [identities.cacheKey(scope, userId)], hits };
         });
         if (out) {
           session = out.session;
@@ -52,7 +53,7 @@ export function createEndUserResolver(deps: { sessions: SessionService; identiti
         via = 'jwt';
       }
       if (!session) return null;
-      const identity = await identities.load(tenant, session.userId, via === 'session' ? cachedIdentity : undefined);
+      const identity = await identities.load(scope, session.userId, via === 'session' ? cachedIdentity : undefined);
       if (!identity) return null;
       if (!identity.user.status) throw new AppError('user_blocked');
       const principal: Principal = { kind: 'user', user: identity.user, session, via };

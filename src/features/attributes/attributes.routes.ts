@@ -9,8 +9,8 @@ const WRITE = { scope: 'collections.write', on: 'project' } as const;
 const BASE = '/databases/:databaseId/collections/:collectionId/attributes';
 
 /** `createStringAttribute`, `updateIpAttribute`, … */
-export function attributeOperation(verb: 'create' | 'update', kind: AttributeKind): string {
-  return `${verb}${kind[0]!.toUpperCase()}${kind.slice(1)}Attribute`;
+export function attributeOperation<V extends 'create' | 'update'>(verb: V, kind: AttributeKind): `${V}${Capitalize<AttributeKind>}Attribute` {
+  return `${verb}${kind[0]!.toUpperCase()}${kind.slice(1)}Attribute` as `${V}${Capitalize<AttributeKind>}Attribute`;
 }
 
 export function attributesRoutes(services: Services): RouteDef[] {
@@ -18,11 +18,11 @@ export function attributesRoutes(services: Services): RouteDef[] {
   const perKind = ATTRIBUTE_KINDS.flatMap((kind): RouteDef[] => [
     route({
       method: 'post', path: `${BASE}/${kind}`, operationId: attributeOperation('create', kind), access: WRITE, status: 202,
-      handle: async (call) => attributeModel(await attributes.create(call.ctx, call.params.databaseId!, call.params.collectionId!, kind, call.body)),
+      handle: async (call) => attributeModel(await attributes.create(call.ctx, call.params.databaseId, call.params.collectionId, kind, call.body)),
     }),
     route({
       method: 'patch', path: `${BASE}/${kind}/:key`, operationId: attributeOperation('update', kind), access: WRITE,
-      handle: async (call) => attributeModel(await attributes.update(call.ctx, call.params.databaseId!, call.params.collectionId!, kind, call.params.key!, call.body)),
+      handle: async (call) => attributeModel(await attributes.update(call.ctx, call.params.databaseId, call.params.collectionId, kind, call.params.key, call.body)),
     }),
   ]);
   return [
@@ -30,17 +30,17 @@ export function attributesRoutes(services: Services): RouteDef[] {
     route({
       method: 'get', path: BASE, operationId: 'listAttributes', access: READ,
       handle: async (call) => {
-        const { total, attributes: list } = await attributes.list(call.ctx, call.params.databaseId!, call.params.collectionId!, call.query);
+        const { total, attributes: list } = await attributes.list(call.ctx, call.params.databaseId, call.params.collectionId, call.query);
         return { total, attributes: list.map(attributeModel) };
       },
     }),
     route({
       method: 'get', path: `${BASE}/:key`, operationId: 'getAttribute', access: READ,
-      handle: async (call) => attributeModel(await attributes.get(call.ctx, call.params.databaseId!, call.params.collectionId!, call.params.key!)),
+      handle: async (call) => attributeModel(await attributes.get(call.ctx, call.params.databaseId, call.params.collectionId, call.params.key)),
     }),
     route({
       method: 'delete', path: `${BASE}/:key`, operationId: 'deleteAttribute', access: WRITE, status: 204,
-      handle: async (call) => { await attributes.delete(call.ctx, call.params.databaseId!, call.params.collectionId!, call.params.key!); },
+      handle: async (call) => { await attributes.delete(call.ctx, call.params.databaseId, call.params.collectionId, call.params.key); },
     }),
   ];
 }

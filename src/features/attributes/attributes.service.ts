@@ -139,7 +139,7 @@ export class AttributesService {
 
   async list(ctx: RequestContext, databaseId: string, collectionId: string, request: ListRequest): Promise<{ total: number; attributes: AttributeMeta[] }> {
     const tdb = this.#collections.tenantDb(ctx);
-    const meta = await this.#collections.getMeta(tdb, databaseId, collectionId);
+    const meta = await this.#collections.metaIn(tdb, databaseId, collectionId);
     const { total, rows } = await listRows(tdb.table('attributes'), eq({ collection_seq: meta.sequence }), FIELDS, request, 'key');
     return { total, attributes: rows.map(attributeFromRow) };
   }

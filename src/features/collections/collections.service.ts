@@ -4,19 +4,19 @@
  * fails); deletion marks the row `deleting`, drops the tables, then the attribute/index/collection
  * rows — each step idempotent, so a crashed delete finishes on the next try.
  *
- * `getMeta` is the documents feature's view of a collection, served from an in-process cache that
- * every schema change in this process invalidates (other processes: within the TTL).
+ * `getMeta` is the documents feature's view of a collection (for a request), `metaIn` the schema
+ * writers' (for a TenantDb they already hold); both are served from an in-process cache that every
+ * schema change in this process invalidates (other processes: within the TTL).
  */
 import { appError, invalidParam } from '../../errors/index.ts';
-import type { Database } from '../../db/connection.ts';
 import { createCollectionTables, dropCollectionTables } from '../../db/collection-ddl.ts';
 import { DuplicateKeyError } from '../../db/errors.ts';
 import { eq } from '../../db/filter.ts';
-import { TenantDb } from '../../db/tenant-db.ts';
+import type { TenantDb } from '../../db/tenant-db.ts';
 import { toDbDate } from '../../lib/dates.ts';
 import { CUSTOM_ID, CUSTOM_ID_RULE, resolveCustomId } from '../../lib/ids.ts';
 import { TtlCache } from '../../lib/ttl-cache.ts';
-import { isPrivileged, requireProject, type RequestContext } from '../../http/context.ts';
+import { isPrivileged, scopeOf, type RequestContext } from '../../http/context.ts';
 import { COLLECTION_PERMISSION_TYPES, parsePermissions } from '../permissions/permissions.ts';
 import { findDatabase, type CollectionPurger, type DatabaseRecord } from '../databases/databases.service.ts';
 import { listRows, type ListFields, type ListRequest } from '../databases/list-query.ts';
@@ -48,7 +48,6 @@ export interface CreateCollectionInput {
 export interface UpdateCollectionInput { name?: string | null; permissions?: string[] | null; documentSecurity?: boolean; enabled?: boolean }
 
 export class CollectionsService implements CollectionPurger {
-  readonly #db: Database;
   readonly #cache = new TtlCache<CollectionMeta>(META_TTL_MS);
   /** Per-tenant generation in every cache key: bumping it drops all of a tenant's entries at once. */
   readonly #generation = new Map<number, number>();
@@ -56,8 +55,7 @@ export class CollectionsService implements CollectionPurger {
   /** DDL leases of this process: the attributes and indexes features use them too. */
   readonly leases: SchemaLeases;
 
-  constructor(db: Database, leases: SchemaLeases) {
-    this.#db = db;
+  constructor(leases: SchemaLeases) {
     this.leases = leases;
     // A collection left `processing` (its create) or `deleting` by a stopped process: drop it.
     leases.onSweep('collections', async (tdb, row) => {
@@ -71,8 +69,9 @@ export class CollectionsService implements CollectionPurger {
     this.#initial = builder;
   }
 
-  tenantDb(scope: RequestContext | TenantDb): TenantDb {
-    return scope instanceof TenantDb ? scope : new TenantDb(this.#db, requireProject(scope).sequence);
+  /** The request's project tables (its scope's TenantDb): for the schema features' request paths. */
+  tenantDb(ctx: RequestContext): TenantDb {
+    return scopeOf(ctx).db;
   }
 
   #key(tenant: number, databaseId: string, collectionId: string): string {
@@ -88,13 +87,16 @@ export class CollectionsService implements CollectionPurger {
   }
 
   /**
-   * A collection's metadata for the documents feature. 404 `database_not_found` /
-   * `collection_not_found` when missing — and when disabled, if `hideDisabled` (the default for a
-   * request context whose caller is a client; keys and console admins see disabled ones).
+   * A collection's metadata for a request. 404 `database_not_found` / `collection_not_found` when
+   * missing — and when disabled, for a client caller (keys and console admins see disabled ones).
    */
-  async getMeta(scope: RequestContext | TenantDb, databaseId: string, collectionId: string, options: { hideDisabled?: boolean } = {}): Promise<CollectionMeta> {
-    const tdb = this.tenantDb(scope);
-    const hideDisabled = options.hideDisabled ?? (scope instanceof TenantDb ? false : !isPrivileged(scope));
+  async getMeta(ctx: RequestContext, databaseId: string, collectionId: string): Promise<CollectionMeta> {
+    return this.metaIn(this.tenantDb(ctx), databaseId, collectionId, { hideDisabled: !isPrivileged(ctx) });
+  }
+
+  /** A collection's metadata in a TenantDb the caller holds (schema writers); disabled ones included unless `hideDisabled`. */
+  async metaIn(tdb: TenantDb, databaseId: string, collectionId: string, options: { hideDisabled?: boolean } = {}): Promise<CollectionMeta> {
+    const hideDisabled = options.hideDisabled ?? false;
     const meta = await this.#cache.getOrLoad(this.#key(tdb.tenant, databaseId, collectionId), async () => {
       const database = await findDatabase(tdb, databaseId);
       if (!CUSTOM_ID.test(collectionId)) return undefined;
@@ -109,7 +111,7 @@ export class CollectionsService implements CollectionPurger {
   /** Fresh metadata (no cache), for schema writers that must see their own changes. */
   async loadFresh(tdb: TenantDb, databaseId: string, collectionId: string): Promise<CollectionMeta> {
     this.invalidate(tdb.tenant, databaseId, collectionId);
-    return this.getMeta(tdb, databaseId, collectionId);
+    return this.metaIn(tdb, databaseId, collectionId);
   }
 
   async create(ctx: RequestContext, databaseId: string, input: CreateCollectionInput): Promise<CollectionMeta> {
@@ -154,7 +156,7 @@ export class CollectionsService implements CollectionPurger {
     const database = await findDatabase(tdb, databaseId, { hideDisabled: !isPrivileged(ctx) });
     const base = eq({ database_seq: database.sequence, status: 'ready', ...(isPrivileged(ctx) ? {} : { enabled: true }) });
     const { total, rows } = await listRows(tdb.table('collections'), base, FIELDS, request, 'name');
-    const collections = await Promise.all(rows.map((r) => this.getMeta(tdb, databaseId, String(r._uid))));
+    const collections = await Promise.all(rows.map((r) => this.metaIn(tdb, databaseId, String(r._uid))));
     return { total, collections };
   }
 

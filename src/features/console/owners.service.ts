@@ -4,10 +4,9 @@
  * under tenant 0 (the console).
  */
 import { AppError, invalidParam } from '../../errors/index.ts';
-import type { Database } from '../../db/connection.ts';
 import { DuplicateKeyError } from '../../db/errors.ts';
 import { eq } from '../../db/filter.ts';
-import { SystemDb, type Row } from '../../db/tenant-db.ts';
+import type { Row, SystemDb } from '../../db/tenant-db.ts';
 import { toApiDate, toDbDate } from '../../lib/dates.ts';
 import { CUSTOM_ID, CUSTOM_ID_RULE, resolveCustomId } from '../../lib/ids.ts';
 import { hashPassword, verifyPassword, PASSWORD_MAX, PASSWORD_MIN } from '../../lib/passwords.ts';
@@ -57,8 +56,9 @@ export class OwnersService {
   readonly #sys: SystemDb;
   readonly #openSignup: boolean;
 
-  constructor(db: Database, options: { openSignup: boolean }) {
-    this.#sys = new SystemDb(db);
+  /** Platform code: owners live in a console table, reached through the system capability. */
+  constructor(system: SystemDb, options: { openSignup: boolean }) {
+    this.#sys = system;
     this.#openSignup = options.openSignup;
   }
 

@@ -11,7 +11,7 @@ export function databasesRoutes(services: Services): RouteDef[] {
   return [
     route({
       method: 'post', path: '/databases', operationId: 'createDatabase', access: WRITE, status: 201,
-      handle: async (call) => databaseModel(await databases.create(call.ctx, call.body as { databaseId: string; name: string; enabled?: boolean })),
+      handle: async (call) => databaseModel(await databases.create(call.ctx, call.body)),
     }),
     route({
       method: 'get', path: '/databases', operationId: 'listDatabases', access: READ,
@@ -22,15 +22,15 @@ export function databasesRoutes(services: Services): RouteDef[] {
     }),
     route({
       method: 'get', path: '/databases/:databaseId', operationId: 'getDatabase', access: READ,
-      handle: async (call) => databaseModel(await databases.get(call.ctx, call.params.databaseId!)),
+      handle: async (call) => databaseModel(await databases.get(call.ctx, call.params.databaseId)),
     }),
     route({
       method: 'put', path: '/databases/:databaseId', operationId: 'updateDatabase', access: WRITE,
-      handle: async (call) => databaseModel(await databases.update(call.ctx, call.params.databaseId!, call.body as { name?: string; enabled?: boolean })),
+      handle: async (call) => databaseModel(await databases.update(call.ctx, call.params.databaseId, call.body)),
     }),
     route({
       method: 'delete', path: '/databases/:databaseId', operationId: 'deleteDatabase', access: WRITE, status: 204,
-      handle: async (call) => { await databases.delete(call.ctx, call.params.databaseId!); },
+      handle: async (call) => { await databases.delete(call.ctx, call.params.databaseId); },
     }),
   ];
 }

@@ -5,13 +5,12 @@
  * next DELETE of the same ID.
  */
 import { appError, invalidParam } from '../../errors/index.ts';
-import type { Database } from '../../db/connection.ts';
 import { DuplicateKeyError } from '../../db/errors.ts';
 import { eq } from '../../db/filter.ts';
-import { TenantDb, type Row } from '../../db/tenant-db.ts';
+import type { Row, TenantDb } from '../../db/tenant-db.ts';
 import { toApiDate, toDbDate } from '../../lib/dates.ts';
 import { CUSTOM_ID, CUSTOM_ID_RULE, resolveCustomId } from '../../lib/ids.ts';
-import { isPrivileged, requireProject, type RequestContext } from '../../http/context.ts';
+import { isPrivileged, scopeOf, type RequestContext } from '../../http/context.ts';
 import { listRows, type ListFields, type ListRequest } from './list-query.ts';
 
 export interface DatabaseRecord {
@@ -64,17 +63,16 @@ export async function findDatabase(tdb: TenantDb, id: string, options: { hideDis
   return d;
 }
 
+/** Like every project service: each method takes the request context and works in its scope. */
 export class DatabasesService {
-  readonly #db: Database;
   readonly #collections: CollectionPurger;
 
-  constructor(db: Database, collections: CollectionPurger) {
-    this.#db = db;
+  constructor(collections: CollectionPurger) {
     this.#collections = collections;
   }
 
   tenantDb(ctx: RequestContext): TenantDb {
-    return new TenantDb(this.#db, requireProject(ctx).sequence);
+    return scopeOf(ctx).db;
   }
 
   async create(ctx: RequestContext, input: { databaseId: string; name: string; enabled?: boolean }): Promise<DatabaseRecord> {

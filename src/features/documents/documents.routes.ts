@@ -1,6 +1,6 @@
 /** Document routes (Appwrite's `Databases` document paths). Thin: unpack, call the service, return its model. */
 import { AppError, invalidParam } from '../../errors/index.ts';
-import { route, type Call, type RouteDef } from '../../http/route.ts';
+import { route, type OperationCall, type OperationId, type RouteDef } from '../../http/route.ts';
 import { RATE_LIMITS } from '../limits/presets.ts';
 import type { DocumentsBulk } from './documents-bulk.ts';
 import type { DocumentsService, WriteInput } from './documents.service.ts';
@@ -17,82 +17,81 @@ const BULK_BODY_LIMIT = 10 * 1024 * 1024;
 
 type Body = Record<string, unknown>;
 
-function ids(call: Call): [string, string] {
-  return [call.params.databaseId!, call.params.collectionId!];
+function ids(call: { params: { databaseId: string; collectionId: string } }): [string, string] {
+  return [call.params.databaseId, call.params.collectionId];
 }
 
 /**
  * Staged writes (Appwrite transactions) aren't supported yet: a write that names a transaction is
  * refused rather than applied at once behind the caller's back. Reads ignore `transactionId`.
  */
-function direct<T>(handle: (call: Call) => Promise<T>): (call: Call) => Promise<T> {
+function direct<K extends OperationId, T>(handle: (call: OperationCall<K>) => Promise<T>): (call: OperationCall<K>) => Promise<T> {
   return (call) => {
-    if ((call.body as Body).transactionId !== undefined) throw invalidParam('transactionId', 'Transactions are not supported by Tenantry yet; send the write without transactionId.');
+    if ('transactionId' in call.body && call.body.transactionId !== undefined) throw invalidParam('transactionId', 'Transactions are not supported by Tenantry yet; send the write without transactionId.');
     return handle(call);
   };
 }
 
-function writeInput(body: Body): WriteInput {
-  return { data: (body.data as Body | null | undefined) ?? null, permissions: (body.permissions as unknown[] | null | undefined) ?? null };
+function writeInput(body: { data?: Body | null; permissions?: readonly unknown[] | null }): WriteInput {
+  return { data: body.data ?? null, permissions: body.permissions ? [...body.permissions] : null };
 }
 
 export function documentsRoutes(documents: DocumentsService, bulk: DocumentsBulk): RouteDef[] {
   return [
     route({
       method: 'get', path: BASE, operationId: 'listDocuments', limits: READ_LIMIT, access: READ,
-      handle: (call) => documents.list(call.ctx, ...ids(call), call.query.queries, call.query.total !== false && call.query.total !== 'false'),
+      handle: (call) => documents.list(call.ctx, ...ids(call), call.query.queries, call.query.total !== false),
     }),
     route({
       method: 'post', path: BASE, operationId: 'createDocument', limits: WRITE_LIMIT, access: WRITE, status: 201, bodyLimit: BULK_BODY_LIMIT,
       handle: direct(async (call) => {
-        const body = call.body as Body;
+        const body = call.body;
         if (body.data !== undefined && body.documents !== undefined) {
           throw new AppError('general_bad_request', { message: 'You can only send one of the following parameters: data, documents' });
         }
-        if (Array.isArray(body.documents)) return bulk.create(call.ctx, ...ids(call), body.documents as Body[]);
+        if (Array.isArray(body.documents)) return bulk.create(call.ctx, ...ids(call), body.documents);
         if (body.documentId === undefined) {
           throw new AppError('document_missing_data', { message: body.data === undefined ? undefined : 'Document ID is required when creating a single document.' });
         }
-        const data = body.data as Body | undefined;
-        if (!data || Object.keys(data).length === 0) throw new AppError('document_missing_data');
-        return documents.create(call.ctx, ...ids(call), String(body.documentId), writeInput(body));
+        if (!body.data || Object.keys(body.data).length === 0) throw new AppError('document_missing_data');
+        return documents.create(call.ctx, ...ids(call), body.documentId, writeInput(body));
       }),
     }),
     route({
       method: 'put', path: BASE, operationId: 'upsertDocuments', limits: WRITE_LIMIT, access: WRITE, bodyLimit: BULK_BODY_LIMIT,
-      handle: direct((call) => bulk.upsert(call.ctx, ...ids(call), (call.body as Body).documents as Body[])),
+      handle: direct((call) => bulk.upsert(call.ctx, ...ids(call), call.body.documents)),
     }),
     route({
       method: 'patch', path: BASE, operationId: 'updateDocuments', limits: WRITE_LIMIT, access: WRITE,
-      handle: direct((call) => bulk.update(call.ctx, ...ids(call), ((call.body as Body).data as Body | undefined) ?? {}, (call.body as Body).queries)),
+      handle: direct((call) => bulk.update(call.ctx, ...ids(call), call.body.data ?? {}, call.body.queries)),
     }),
     route({
       method: 'delete', path: BASE, operationId: 'deleteDocuments', limits: DELETE_LIMIT, access: WRITE,
-      handle: direct((call) => bulk.delete(call.ctx, ...ids(call), (call.body as Body).queries)),
+      handle: direct((call) => bulk.delete(call.ctx, ...ids(call), call.body.queries)),
     }),
     route({
       method: 'get', path: `${BASE}/:documentId`, operationId: 'getDocument', limits: READ_LIMIT, access: READ,
-      handle: (call) => documents.get(call.ctx, ...ids(call), call.params.documentId!, call.query.queries),
+      handle: (call) => documents.get(call.ctx, ...ids(call), call.params.documentId, call.query.queries),
     }),
     route({
       method: 'put', path: `${BASE}/:documentId`, operationId: 'upsertDocument', limits: WRITE_LIMIT, access: WRITE,
-      handle: direct((call) => documents.upsert(call.ctx, ...ids(call), call.params.documentId!, writeInput(call.body as Body))),
+      handle: direct((call) => documents.upsert(call.ctx, ...ids(call), call.params.documentId, writeInput(call.body))),
     }),
     route({
       method: 'patch', path: `${BASE}/:documentId`, operationId: 'updateDocument', limits: WRITE_LIMIT, access: WRITE,
-      handle: direct((call) => documents.update(call.ctx, ...ids(call), call.params.documentId!, writeInput(call.body as Body))),
+      handle: direct((call) => documents.update(call.ctx, ...ids(call), call.params.documentId, writeInput(call.body))),
     }),
     route({
       method: 'delete', path: `${BASE}/:documentId`, operationId: 'deleteDocument', limits: DELETE_LIMIT, access: WRITE, status: 204,
-      handle: direct((call) => documents.delete(call.ctx, ...ids(call), call.params.documentId!)),
+      handle: direct((call) => documents.delete(call.ctx, ...ids(call), call.params.documentId)),
     }),
     route({
       method: 'patch', path: `${BASE}/:documentId/:attribute/increment`, operationId: 'incrementDocumentAttribute', limits: WRITE_LIMIT, access: WRITE,
-      handle: direct((call) => documents.increment(call.ctx, ...ids(call), call.params.documentId!, call.params.attribute!, call.body as { value?: number; max?: number }, 1)),
+      handle: direct((call) => documents.increment(call.ctx, ...ids(call), call.params.documentId, call.params.attribute, call.body, 1)),
     }),
     route({
       method: 'patch', path: `${BASE}/:documentId/:attribute/decrement`, operationId: 'decrementDocumentAttribute', limits: WRITE_LIMIT, access: WRITE,
-      handle: direct((call) => documents.increment(call.ctx, ...ids(call), call.params.documentId!, call.params.attribute!, call.body as { value?: number; min?: number }, -1)),
+      handle: direct((call) => documents.increment(call.ctx, ...ids(call), call.params.documentId, call.params.attribute, call.body, -1)),
     }),
   ];
 }

@@ -7,7 +7,7 @@
 import { AppError, appError, invalidParam } from '../../errors/index.ts';
 import type { Database } from '../../db/connection.ts';
 import { TenantDb, type Row } from '../../db/tenant-db.ts';
-import { isPrivileged, requireProject, type RequestContext } from '../../http/context.ts';
+import { isPrivileged, scopeOf, type RequestContext } from '../../http/context.ts';
 import { CUSTOM_ID, CUSTOM_ID_RULE, resolveCustomId } from '../../lib/ids.ts';
 import type { CollectionMeta } from '../collections/collection-meta.ts';
 import { DOCUMENT_PERMISSION_TYPES, parsePermissions } from '../permissions/permissions.ts';
@@ -40,7 +40,7 @@ export class DocumentsService {
   /** The tenant's database handle and the collection's metadata (404 if missing or hidden). */
   async open(ctx: RequestContext, databaseId: string, collectionId: string): Promise<{ tdb: TenantDb; meta: CollectionMeta }> {
     const meta = await this.#collections.getMeta(ctx, databaseId, collectionId);
-    return { tdb: new TenantDb(this.#db, requireProject(ctx).sequence), meta };
+    return { tdb: scopeOf(ctx).db, meta };
   }
 
   async get(ctx: RequestContext, databaseId: string, collectionId: string, documentId: string, queries: unknown): Promise<DocumentModel> {

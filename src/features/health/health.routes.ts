@@ -1,5 +1,5 @@
 import { route, type RouteDef } from '../../http/route.ts';
-import { SystemDb } from '../../db/tenant-db.ts';
+import { systemAccess } from '../../db/scope.ts';
 import type { AppDeps } from '../../services.ts';
 
 async function timed(check: () => Promise<void>): Promise<number> {
@@ -9,7 +9,8 @@ async function timed(check: () => Promise<void>): Promise<number> {
 }
 
 export function healthRoutes(deps: AppDeps): RouteDef[] {
-  const sys = new SystemDb(deps.database);
+  // Platform code: the database ping needs no project, so it holds the system capability.
+  const sys = systemAccess(deps.database);
   return [
     route({
       method: 'get', path: '/health', operationId: 'getHealth', access: 'public',

@@ -13,22 +13,22 @@ export function indexesRoutes(services: Services): RouteDef[] {
   return [
     route({
       method: 'post', path: BASE, operationId: 'createIndex', access: WRITE, status: 202,
-      handle: async (call) => indexModel(await indexes.create(call.ctx, call.params.databaseId!, call.params.collectionId!, call.body as unknown as IndexInput)),
+      handle: async (call) => indexModel(await indexes.create(call.ctx, call.params.databaseId, call.params.collectionId, call.body)),
     }),
     route({
       method: 'get', path: BASE, operationId: 'listIndexes', access: READ,
       handle: async (call) => {
-        const { total, indexes: list } = await indexes.list(call.ctx, call.params.databaseId!, call.params.collectionId!, call.query);
+        const { total, indexes: list } = await indexes.list(call.ctx, call.params.databaseId, call.params.collectionId, call.query);
         return { total, indexes: list.map(indexModel) };
       },
     }),
     route({
       method: 'get', path: `${BASE}/:key`, operationId: 'getIndex', access: READ,
-      handle: async (call) => indexModel(await indexes.get(call.ctx, call.params.databaseId!, call.params.collectionId!, call.params.key!)),
+      handle: async (call) => indexModel(await indexes.get(call.ctx, call.params.databaseId, call.params.collectionId, call.params.key)),
     }),
     route({
       method: 'delete', path: `${BASE}/:key`, operationId: 'deleteIndex', access: WRITE, status: 204,
-      handle: async (call) => { await indexes.delete(call.ctx, call.params.databaseId!, call.params.collectionId!, call.params.key!); },
+      handle: async (call) => { await indexes.delete(call.ctx, call.params.databaseId, call.params.collectionId, call.params.key); },
     }),
   ];
 }

@@ -139,7 +139,7 @@ export class IndexesService {
 
   async list(ctx: RequestContext, databaseId: string, collectionId: string, request: ListRequest): Promise<{ total: number; indexes: IndexMeta[] }> {
     const tdb = this.#collections.tenantDb(ctx);
-    const meta = await this.#collections.getMeta(tdb, databaseId, collectionId);
+    const meta = await this.#collections.metaIn(tdb, databaseId, collectionId);
     const { total, rows } = await listRows(tdb.table('indexes'), eq({ collection_seq: meta.sequence }), FIELDS, request, 'key');
     return { total, indexes: rows.map(indexFromRow) };
   }

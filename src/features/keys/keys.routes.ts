@@ -10,15 +10,15 @@ export function keysRoutes(services: Services): RouteDef[] {
     route({
       method: 'post', path: '/projects/:projectId/keys', operationId: 'createKey', access: { scope: 'keys.write', on: 'console' }, status: 201,
       handle: async (call) => {
-        const project = await projects.getOwned(ownerScope(call), call.params.projectId!);
-        const { key, secret } = await keys.create(project.sequence, call.body as { keyId?: string; name: string; scopes: string[]; expire?: string | null });
+        const project = await projects.getOwned(ownerScope(call), call.params.projectId);
+        const { key, secret } = await keys.create(project.sequence, call.body);
         return keyModel(key, secret);
       },
     }),
     route({
       method: 'get', path: '/projects/:projectId/keys', operationId: 'listKeys', access: { scope: 'keys.read', on: 'console' },
       handle: async (call) => {
-        const project = await projects.getOwned(ownerScope(call), call.params.projectId!);
+        const project = await projects.getOwned(ownerScope(call), call.params.projectId);
         const { total, keys: list } = await keys.list(project.sequence);
         return { total, keys: list.map((k) => keyModel(k)) };
       },
@@ -26,22 +26,22 @@ export function keysRoutes(services: Services): RouteDef[] {
     route({
       method: 'get', path: '/projects/:projectId/keys/:keyId', operationId: 'getKey', access: { scope: 'keys.read', on: 'console' },
       handle: async (call) => {
-        const project = await projects.getOwned(ownerScope(call), call.params.projectId!);
-        return keyModel(await keys.get(project.sequence, call.params.keyId!));
+        const project = await projects.getOwned(ownerScope(call), call.params.projectId);
+        return keyModel(await keys.get(project.sequence, call.params.keyId));
       },
     }),
     route({
       method: 'put', path: '/projects/:projectId/keys/:keyId', operationId: 'updateKey', access: { scope: 'keys.write', on: 'console' },
       handle: async (call) => {
-        const project = await projects.getOwned(ownerScope(call), call.params.projectId!);
-        return keyModel(await keys.update(project.sequence, call.params.keyId!, call.body as { name?: string; scopes?: string[]; expire?: string | null }));
+        const project = await projects.getOwned(ownerScope(call), call.params.projectId);
+        return keyModel(await keys.update(project.sequence, call.params.keyId, call.body));
       },
     }),
     route({
       method: 'delete', path: '/projects/:projectId/keys/:keyId', operationId: 'deleteKey', access: { scope: 'keys.write', on: 'console' }, status: 204,
       handle: async (call) => {
-        const project = await projects.getOwned(ownerScope(call), call.params.projectId!);
-        await keys.delete(project.sequence, call.params.keyId!);
+        const project = await projects.getOwned(ownerScope(call), call.params.projectId);
+        await keys.delete(project.sequence, call.params.keyId);
       },
     }),
   ];

@@ -6,10 +6,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import { AppError, invalidParam } from '../../errors/index.ts';
-import type { Database } from '../../db/connection.ts';
 import { DuplicateKeyError } from '../../db/errors.ts';
 import { eq } from '../../db/filter.ts';
-import { SystemDb, type Row } from '../../db/tenant-db.ts';
+import type { Row, SystemDb } from '../../db/tenant-db.ts';
 import { parseApiDate, toApiDate, toDbDate } from '../../lib/dates.ts';
 import { resolveCustomId, CUSTOM_ID, CUSTOM_ID_RULE } from '../../lib/ids.ts';
 import { parseJson } from '../../lib/json.ts';
@@ -75,8 +74,9 @@ export class KeysService {
   readonly #cache = new TtlCache<ApiKey>(5_000);
   readonly #lastAccessWrite = new Map<string, number>();
 
-  constructor(db: Database) {
-    this.#sys = new SystemDb(db);
+  /** Platform code: keys live in a console table, reached through the system capability. */
+  constructor(system: SystemDb) {
+    this.#sys = system;
   }
 
   #table() { return this.#sys.platform('keys'); }

@@ -34,13 +34,13 @@ export function limitsRoutes(services: Services): RouteDef[] {
   return [
     route({
       method: 'get', path: '/projects/:projectId/limits', operationId: 'getProjectLimits', access: { scope: 'projects.read', on: 'console' },
-      handle: async (call) => limitsModel(await projects.getOwned(ownerScope(call), call.params.projectId!)),
+      handle: async (call) => limitsModel(await projects.getOwned(ownerScope(call), call.params.projectId)),
     }),
     route({
       method: 'put', path: '/projects/:projectId/limits', operationId: 'updateProjectLimits', access: { scope: 'projects.write', on: 'console' },
       handle: async (call) => {
-        const limits = checkOverrides((call.body as { limits: Record<string, RateLimitOverride> }).limits);
-        return limitsModel(await projects.update(ownerScope(call), call.params.projectId!, { limits }));
+        const limits = checkOverrides(call.body.limits);
+        return limitsModel(await projects.update(ownerScope(call), call.params.projectId, { limits }));
       },
     }),
   ];

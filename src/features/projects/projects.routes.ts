@@ -16,27 +16,27 @@ export function projectsRoutes(services: Services): RouteDef[] {
   return [
     route({
       method: 'post', path: '/projects', operationId: 'createProject', access: { scope: 'projects.write', on: 'console' }, status: 201,
-      handle: async (call) => projectModel(await projects.create(ownerScope(call), call.body as { projectId: string; name: string })),
+      handle: async (call) => projectModel(await projects.create(ownerScope(call), call.body)),
     }),
     route({
       method: 'get', path: '/projects', operationId: 'listProjects', access: { scope: 'projects.read', on: 'console' },
       handle: async (call) => {
         const paging = parsePaging(call.query.queries);
-        const { total, projects: list } = await projects.list(ownerScope(call), { ...paging, search: call.query.search as string | undefined });
+        const { total, projects: list } = await projects.list(ownerScope(call), { ...paging, search: call.query.search });
         return { total, projects: list.map(projectModel) };
       },
     }),
     route({
       method: 'get', path: '/projects/:projectId', operationId: 'getProject', access: { scope: 'projects.read', on: 'console' },
-      handle: async (call) => projectModel(await projects.getOwned(ownerScope(call), call.params.projectId!)),
+      handle: async (call) => projectModel(await projects.getOwned(ownerScope(call), call.params.projectId)),
     }),
     route({
       method: 'patch', path: '/projects/:projectId', operationId: 'updateProject', access: { scope: 'projects.write', on: 'console' },
-      handle: async (call) => projectModel(await projects.update(ownerScope(call), call.params.projectId!, call.body as { name?: string; origins?: string[]; authDuration?: number })),
+      handle: async (call) => projectModel(await projects.update(ownerScope(call), call.params.projectId, call.body)),
     }),
     route({
       method: 'delete', path: '/projects/:projectId', operationId: 'deleteProject', access: { scope: 'projects.write', on: 'console' }, status: 204,
-      handle: async (call) => { await projects.delete(ownerScope(call), call.params.projectId!); },
+      handle: async (call) => { await projects.delete(ownerScope(call), call.params.projectId); },
     }),
   ];
 }

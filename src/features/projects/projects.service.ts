@@ -4,12 +4,12 @@
  * rows, collection tables and keys in an order that can be re-run after a crash.
  */
 import { AppError, invalidParam } from '../../errors/index.ts';
-import type { Database } from '../../db/connection.ts';
 import { dropCollectionTables } from '../../db/collection-ddl.ts';
 import { DuplicateKeyError } from '../../db/errors.ts';
 import { ALL, eq } from '../../db/filter.ts';
 import { migrateProjectNamespace, dropProjectNamespace } from '../../db/migrate.ts';
-import { SystemDb, TenantDb, type Row } from '../../db/tenant-db.ts';
+import { mintProjectScope, type ProjectScope } from '../../db/scope.ts';
+import type { Row, SystemDb } from '../../db/tenant-db.ts';
 import { toApiDate, toDbDate } from '../../lib/dates.ts';
 import { randomSecret, resolveCustomId } from '../../lib/ids.ts';
 import { parseJson } from '../../lib/json.ts';
@@ -19,6 +19,9 @@ export const PROJECT_ID = /^[a-z0-9][a-z0-9-]{0,35}$/;
 export const RESERVED_PROJECT_IDS = new Set(['console']);
 /** Tables every project owns rows in; purged on deletion (the order keeps children before parents). */
 const PROJECT_SYSTEM_TABLES = ['memberships', 'teams', 'indexes', 'attributes', 'collections', 'databases', 'users'];
+
+/** Open realtime connections a project may hold per process, unless its settings say otherwise. */
+export const DEFAULT_REALTIME_CONNECTIONS = 1000;
 
 export interface RateLimitOverride { readonly limit: number; readonly windowSeconds: number }
 
@@ -31,17 +34,19 @@ export interface Project {
   readonly origins: readonly string[];
   readonly limits: Readonly<Record<string, RateLimitOverride>>;
   readonly authDuration: number;
+  /** Cap on the project's open realtime connections (per process). */
+  readonly realtimeConnections: number;
   readonly status: 'active' | 'deleting';
   readonly createdAt: string;
   readonly updatedAt: string;
 }
 
 export interface ProjectModel {
-  $id: string; $createdAt: string; $updatedAt: string; name: string; origins: string[]; authDuration: number;
+  $id: string; $createdAt: string; $updatedAt: string; name: string; origins: string[]; authDuration: number; realtimeConnections: number;
 }
 
 export function projectModel(p: Project): ProjectModel {
-  return { $id: p.id, $createdAt: toApiDate(p.createdAt)!, $updatedAt: toApiDate(p.updatedAt)!, name: p.name, origins: [...p.origins], authDuration: p.authDuration };
+  return { $id: p.id, $createdAt: toApiDate(p.createdAt)!, $updatedAt: toApiDate(p.updatedAt)!, name: p.name, origins: [...p.origins], authDuration: p.authDuration, realtimeConnections: p.realtimeConnections };
 }
 
 function fromRow(r: Row): Project {
@@ -54,6 +59,7 @@ function fromRow(r: Row): Project {
     origins: Object.freeze(parseJson<string[]>(r.origins, [])),
     limits: Object.freeze(parseJson<Record<string, RateLimitOverride>>(r.limits, {})),
     authDuration: Number(r.session_duration),
+    realtimeConnections: r.realtime_connections == null ? DEFAULT_REALTIME_CONNECTIONS : Number(r.realtime_connections),
     status: r.status === 'deleting' ? 'deleting' : 'active',
     createdAt: String(r.created_at),
     updatedAt: String(r.updated_at),
@@ -62,15 +68,14 @@ function fromRow(r: Row): Project {
 
 export interface ProjectOwnerScope { readonly ownerId: string; readonly isRoot: boolean }
 
+/** Platform code: holds the system capability (console table `projects`, provisioning, deletion). */
 export class ProjectsService {
-  readonly #db: Database;
   readonly #sys: SystemDb;
   /** Per-request project resolution comes from here (5 s across processes, immediate within this one). */
   readonly #cache = new TtlCache<Project>(5_000);
 
-  constructor(db: Database) {
-    this.#db = db;
-    this.#sys = new SystemDb(db);
+  constructor(system: SystemDb) {
+    this.#sys = system;
   }
 
   #table() { return this.#sys.platform('projects'); }
@@ -85,6 +90,14 @@ export class ProjectsService {
     return p?.status === 'active' ? p : undefined;
   }
 
+  /**
+   * The request's scope for a project `resolve` answered: how a request gets a project's TenantDb.
+   * Called by authentication only (the architecture test checks it), once per request.
+   */
+  scope(project: Project): ProjectScope {
+    return mintProjectScope(this.#sys, project);
+  }
+
   async create(owner: ProjectOwnerScope, input: { projectId: string; name: string }): Promise<Project> {
     const id = resolveCustomId(input.projectId).toLowerCase();
     if (!PROJECT_ID.test(id)) throw invalidParam('projectId', 'Project IDs are 1–36 chars of a-z, 0-9 and hyphen, starting with a letter or digit.');
@@ -92,7 +105,7 @@ export class ProjectsService {
     const now = toDbDate();
     try {
       await this.#table().insert({
-        uid: id, name: input.name, owner_uid: owner.ownerId, host: 'default', layout: this.#db.layout,
+        uid: id, name: input.name, owner_uid: owner.ownerId, host: 'default', layout: this.#sys.database.layout,
         jwt_secret: randomSecret(32), origins: '[]', limits: '{}', session_duration: 31536000, status: 'active',
         created_at: now, updated_at: now,
       });
@@ -101,7 +114,7 @@ export class ProjectsService {
       throw e;
     }
     const project = fromRow((await this.#table().first(eq({ uid: id })))!);
-    await migrateProjectNamespace(this.#db, project.sequence);
+    await migrateProjectNamespace(this.#sys.database, project.sequence);
     return project;
   }
 
@@ -126,13 +139,14 @@ export class ProjectsService {
     return project;
   }
 
-  async update(owner: ProjectOwnerScope, id: string, patch: { name?: string; origins?: string[]; authDuration?: number; limits?: Record<string, RateLimitOverride> }): Promise<Project> {
+  async update(owner: ProjectOwnerScope, id: string, patch: { name?: string; origins?: string[]; authDuration?: number; limits?: Record<string, RateLimitOverride>; realtimeConnections?: number }): Promise<Project> {
     const project = await this.getOwned(owner, id);
     const row: Row = { updated_at: toDbDate() };
     if (patch.name !== undefined) row.name = patch.name;
     if (patch.origins !== undefined) row.origins = JSON.stringify([...new Set(patch.origins.map(normaliseOrigin))]);
     if (patch.authDuration !== undefined) row.session_duration = patch.authDuration;
     if (patch.limits !== undefined) row.limits = JSON.stringify(patch.limits);
+    if (patch.realtimeConnections !== undefined) row.realtime_connections = patch.realtimeConnections;
     await this.#table().update(eq({ _id: project.sequence }), row);
     this.#cache.delete(id);
     return this.getOwned(owner, id);
@@ -148,13 +162,13 @@ export class ProjectsService {
 
   /** Idempotent purge of a `deleting` project; also run at start-up to finish interrupted deletions. */
   async purge(sequence: number): Promise<void> {
-    const tdb = new TenantDb(this.#db, sequence);
+    const tdb = this.#sys.project(sequence);
     const collections = await tdb.table('collections').find({ columns: ['_id'] }).catch(() => [] as Row[]);
     for (const c of collections) {
       await dropCollectionTables(tdb, Number(c._id));
       await tdb.table('collections').delete(eq({ _id: Number(c._id) }));
     }
-    if (this.#db.layout === 'isolated') await dropProjectNamespace(this.#db, sequence);
+    if (this.#sys.database.layout === 'isolated') await dropProjectNamespace(this.#sys.database, sequence);
     else for (const name of PROJECT_SYSTEM_TABLES) await tdb.table(name).delete(ALL);
     await this.#sys.platform('keys').delete(eq({ project_seq: sequence }));
     await this.#table().delete(eq({ _id: sequence }));

@@ -5,9 +5,8 @@
  * deletion) calls `invalidate`; the short TTL bounds staleness if an invalidation is ever lost
  * (e.g. the store was down at that moment).
  */
-import type { Database } from '../../db/connection.ts';
 import { eq } from '../../db/filter.ts';
-import { TenantDb } from '../../db/tenant-db.ts';
+import type { ProjectScope } from '../../db/scope.ts';
 import type { ContextUser } from '../../http/context.ts';
 import { parseJson } from '../../lib/json.ts';
 import { storeKey, type KvStore, type StoreScope } from '../../store/kv-store.ts';
@@ -36,29 +35,27 @@ export function computeRoles(user: ContextUser, memberships: readonly ConfirmedM
 }
 
 export class IdentityService {
-  readonly #db: Database;
   readonly #store: KvStore;
   readonly #ns: StoreScope;
 
-  constructor(db: Database, store: KvStore, namespace: StoreScope) {
-    this.#db = db;
+  constructor(store: KvStore, namespace: StoreScope) {
     this.#store = store;
     this.#ns = namespace;
   }
 
-  #key(tenant: number, userId: string) { return storeKey(this.#ns, tenant, 'identity', userId); }
+  #key(scope: ProjectScope, userId: string) { return storeKey(this.#ns, scope.tenant, 'identity', userId); }
 
   /** The cache key, for a caller that folds the cache read into another round trip (then passes `cached` to `load`). */
-  cacheKey(tenant: number, userId: string): string { return this.#key(tenant, userId); }
+  cacheKey(scope: ProjectScope, userId: string): string { return this.#key(scope, userId); }
 
   /**
    * The user's identity, from the cache when warm; null when the user no longer exists.
    * `cached`: the cache entry already read by the caller (null = a miss); omitted, it is read here.
    */
-  async load(tenant: number, userId: string, cached?: string | null): Promise<Identity | null> {
-    if (cached === undefined) cached = await this.#store.get(this.#key(tenant, userId));
+  async load(scope: ProjectScope, userId: string, cached?: string | null): Promise<Identity | null> {
+    if (cached === undefined) cached = await this.#store.get(this.#key(scope, userId));
     if (cached) return parseJson<Identity | null>(cached, null);
-    const tdb = new TenantDb(this.#db, tenant);
+    const tdb = scope.db;
     const row = await tdb.table('users').first(eq({ _uid: userId }));
     if (!row) return null;
     const u = userFromRow(row);
@@ -66,11 +63,11 @@ export class IdentityService {
     const rows = await tdb.table('memberships').find({ where: eq({ user_uid: userId, confirm: true }), columns: ['_uid', 'team_uid', 'roles'] });
     const memberships = rows.map((r) => ({ id: String(r._uid), teamId: String(r.team_uid), roles: parseJson<string[]>(r.roles, []) }));
     const identity: Identity = { user, roles: computeRoles(user, memberships) };
-    await this.#store.set(this.#key(tenant, userId), JSON.stringify(identity), IDENTITY_TTL_MS);
+    await this.#store.set(this.#key(scope, userId), JSON.stringify(identity), IDENTITY_TTL_MS);
     return identity;
   }
 
-  async invalidate(tenant: number, ...userIds: string[]): Promise<void> {
-    if (userIds.length) await this.#store.del(...userIds.map((id) => this.#key(tenant, id)));
+  async invalidate(scope: ProjectScope, ...userIds: string[]): Promise<void> {
+    if (userIds.length) await this.#store.del(...userIds.map((id) => this.#key(scope, id)));
   }
 }

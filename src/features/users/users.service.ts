@@ -3,17 +3,20 @@
  * lower-cased and compared byte-exactly (binary collation), so `usér@x` can never match `user@x`.
  * Every change to what a user's roles depend on invalidates their cached identity; blocking or
  * deleting a user also kills their sessions, so it takes effect on the very next request.
+ *
+ * Like every project service, each method takes the request context and reaches the project's data
+ * through its scope (`scopeOf(ctx)`); the routes only declare the access scope (`users.*`).
  */
 import { AppError, appError, invalidParam } from '../../errors/index.ts';
-import type { Database } from '../../db/connection.ts';
 import { DuplicateKeyError } from '../../db/errors.ts';
 import { eq, type Condition } from '../../db/filter.ts';
-import { TenantDb, type Row } from '../../db/tenant-db.ts';
+import type { Row } from '../../db/tenant-db.ts';
+import { isPrivileged, requireProject, scopeOf, type RequestContext } from '../../http/context.ts';
 import { toDbDate } from '../../lib/dates.ts';
 import { CUSTOM_ID, CUSTOM_ID_RULE, resolveCustomId } from '../../lib/ids.ts';
 import { hashPassword, verifyPassword } from '../../lib/passwords.ts';
 import { checkPassword, normaliseEmail } from '../console/owners.service.ts';
-import type { SessionService } from '../sessions/sessions.service.ts';
+import type { SessionRecord, SessionService } from '../sessions/sessions.service.ts';
 import type { IdentityService } from './identity.service.ts';
 import { userFromRow, type User } from './user-model.ts';
 
@@ -24,19 +27,17 @@ const MAX_PREFS_BYTES = 65_535;
 export interface NewUser { readonly userId: string; readonly email?: string | null; readonly password?: string | null; readonly name?: string }
 
 export class UsersService {
-  readonly #db: Database;
   readonly #sessions: SessionService;
   readonly #identities: IdentityService;
 
-  constructor(db: Database, sessions: SessionService, identities: IdentityService) {
-    this.#db = db;
+  constructor(sessions: SessionService, identities: IdentityService) {
     this.#sessions = sessions;
     this.#identities = identities;
   }
 
-  #users(tenant: number) { return new TenantDb(this.#db, tenant).table('users'); }
+  #users(ctx: RequestContext) { return scopeOf(ctx).db.table('users'); }
 
-  async create(tenant: number, input: NewUser): Promise<User> {
+  async create(ctx: RequestContext, input: NewUser): Promise<User> {
     const id = resolveCustomId(input.userId);
     if (!CUSTOM_ID.test(id)) throw invalidParam('userId', CUSTOM_ID_RULE);
     const email = input.email ? normaliseEmail(input.email) : null;
@@ -44,7 +45,7 @@ export class UsersService {
     const passwordHash = input.password ? await hashPassword(input.password) : null;
     const now = toDbDate();
     try {
-      await this.#users(tenant).insert({
+      await this.#users(ctx).insert({
         _uid: id, _createdAt: now, _updatedAt: now, email, name: input.name ?? '', password_hash: passwordHash,
         status: true, email_verification: false, labels: '[]', prefs: '{}', password_update: passwordHash ? now : null, accessed_at: now,
       });
@@ -52,102 +53,128 @@ export class UsersService {
       if (e instanceof DuplicateKeyError) throw new AppError('user_already_exists');
       throw e;
     }
-    return this.get(tenant, id);
+    return this.get(ctx, id);
   }
 
-  async find(tenant: number, id: string): Promise<User | undefined> {
+  async find(ctx: RequestContext, id: string): Promise<User | undefined> {
     if (!CUSTOM_ID.test(id)) return undefined;
-    const row = await this.#users(tenant).first(eq({ _uid: id }));
+    const row = await this.#users(ctx).first(eq({ _uid: id }));
     return row ? userFromRow(row) : undefined;
   }
 
-  async get(tenant: number, id: string): Promise<User> {
-    const user = await this.find(tenant, id);
+  async get(ctx: RequestContext, id: string): Promise<User> {
+    const user = await this.find(ctx, id);
     if (!user) throw new AppError('user_not_found');
     return user;
   }
 
-  async findByEmail(tenant: number, raw: string): Promise<User | undefined> {
+  async findByEmail(ctx: RequestContext, raw: string): Promise<User | undefined> {
     const email = raw.trim().toLowerCase();
-    const row = email ? await this.#users(tenant).first(eq({ email })) : undefined;
+    const row = email ? await this.#users(ctx).first(eq({ email })) : undefined;
     return row ? userFromRow(row) : undefined;
   }
 
-  async list(tenant: number, options: { search?: string; limit: number; offset: number }): Promise<{ total: number; users: User[] }> {
+  async list(ctx: RequestContext, options: { search?: string; limit: number; offset: number }): Promise<{ total: number; users: User[] }> {
     const where: Condition = options.search
       ? { kind: 'or', conditions: ['name', 'email', '_uid'].map((column) => ({ kind: 'like', column, text: options.search!, anchor: 'contains' }) as Condition) }
       : { kind: 'true' };
-    const rows = await this.#users(tenant).find({ where, orderBy: [{ column: '_id', dir: 'asc' }], limit: options.limit, offset: options.offset });
-    return { total: await this.#users(tenant).count(where, 5000), users: rows.map(userFromRow) };
+    const rows = await this.#users(ctx).find({ where, orderBy: [{ column: '_id', dir: 'asc' }], limit: options.limit, offset: options.offset });
+    return { total: await this.#users(ctx).count(where, 5000), users: rows.map(userFromRow) };
   }
 
   /**
    * Email + password check with one generic error. Unknown emails verify against a dummy hash, so
    * both failure paths cost one argon2 verification. A blocked user with the right password → 403.
    */
-  async authenticate(tenant: number, emailRaw: string, password: string): Promise<User> {
-    const user = typeof emailRaw === 'string' ? await this.findByEmail(tenant, emailRaw) : undefined;
+  async authenticate(ctx: RequestContext, emailRaw: string, password: string): Promise<User> {
+    const user = typeof emailRaw === 'string' ? await this.findByEmail(ctx, emailRaw) : undefined;
     const ok = await verifyPassword(user?.passwordHash ?? null, password);
     if (!user || !ok) throw new AppError('user_invalid_credentials');
     if (!user.status) throw new AppError('user_blocked');
     return user;
   }
 
-  async #patch(tenant: number, id: string, patch: Row, options: { invalidate?: boolean } = {}): Promise<User> {
-    const changed = await this.#users(tenant).update(eq({ _uid: id }), { ...patch, _updatedAt: toDbDate() });
+  async #patch(ctx: RequestContext, id: string, patch: Row, options: { invalidate?: boolean } = {}): Promise<User> {
+    const changed = await this.#users(ctx).update(eq({ _uid: id }), { ...patch, _updatedAt: toDbDate() });
     if (changed === 0) throw new AppError('user_not_found');
-    if (options.invalidate) await this.#identities.invalidate(tenant, id);
-    return this.get(tenant, id);
+    if (options.invalidate) await this.#identities.invalidate(scopeOf(ctx), id);
+    return this.get(ctx, id);
   }
 
-  updateName(tenant: number, id: string, name: string): Promise<User> {
-    return this.#patch(tenant, id, { name }, { invalidate: true });
+  updateName(ctx: RequestContext, id: string, name: string): Promise<User> {
+    return this.#patch(ctx, id, { name }, { invalidate: true });
   }
 
   /** Sets a new password (after checking the old one, if the user has one); other sessions are killed. */
-  async updatePassword(tenant: number, id: string, password: string, oldPassword: string | undefined, keepSession?: string): Promise<User> {
-    const user = await this.get(tenant, id);
+  async updatePassword(ctx: RequestContext, id: string, password: string, oldPassword: string | undefined, keepSession?: string): Promise<User> {
+    const user = await this.get(ctx, id);
     checkPassword(password);
     if (user.passwordHash && !(await verifyPassword(user.passwordHash, oldPassword ?? ''))) throw new AppError('user_invalid_credentials');
     const now = toDbDate();
-    const updated = await this.#patch(tenant, id, { password_hash: await hashPassword(password), password_update: now });
-    await this.#sessions.removeAll(tenant, id, keepSession);
+    const updated = await this.#patch(ctx, id, { password_hash: await hashPassword(password), password_update: now });
+    await this.#sessions.removeAll(scopeOf(ctx).tenant, id, keepSession);
     return updated;
   }
 
-  updatePrefs(tenant: number, id: string, prefs: Record<string, unknown>): Promise<User> {
+  updatePrefs(ctx: RequestContext, id: string, prefs: Record<string, unknown>): Promise<User> {
     const json = JSON.stringify(prefs);
     if (Buffer.byteLength(json) > MAX_PREFS_BYTES) throw invalidParam('prefs', `Prefs must be at most ${MAX_PREFS_BYTES} bytes of JSON.`);
-    return this.#patch(tenant, id, { prefs: json });
+    return this.#patch(ctx, id, { prefs: json });
   }
 
-  updateLabels(tenant: number, id: string, labels: readonly string[]): Promise<User> {
+  updateLabels(ctx: RequestContext, id: string, labels: readonly string[]): Promise<User> {
     if (labels.length > MAX_LABELS) throw invalidParam('labels', `At most ${MAX_LABELS} labels.`);
     for (const l of labels) if (!LABEL.test(l)) throw invalidParam('labels', 'Each label must be 1–36 alphanumeric characters.');
-    return this.#patch(tenant, id, { labels: JSON.stringify([...new Set(labels)]) }, { invalidate: true });
+    return this.#patch(ctx, id, { labels: JSON.stringify([...new Set(labels)]) }, { invalidate: true });
   }
 
   /** Blocking kills every session (and so every JWT minted from them). */
-  async updateStatus(tenant: number, id: string, status: boolean): Promise<User> {
-    const user = await this.#patch(tenant, id, { status }, { invalidate: true });
-    if (!status) await this.#sessions.removeAll(tenant, id);
+  async updateStatus(ctx: RequestContext, id: string, status: boolean): Promise<User> {
+    const user = await this.#patch(ctx, id, { status }, { invalidate: true });
+    if (!status) await this.#sessions.removeAll(scopeOf(ctx).tenant, id);
     return user;
   }
 
-  updateEmailVerification(tenant: number, id: string, verified: boolean): Promise<User> {
-    return this.#patch(tenant, id, { email_verification: verified }, { invalidate: true });
+  updateEmailVerification(ctx: RequestContext, id: string, verified: boolean): Promise<User> {
+    return this.#patch(ctx, id, { email_verification: verified }, { invalidate: true });
   }
 
   /** Deletes the user, their memberships (team totals follow) and their sessions. */
-  async delete(tenant: number, id: string): Promise<void> {
-    const tdb = new TenantDb(this.#db, tenant);
-    await tdb.transaction(async (tx) => {
+  async delete(ctx: RequestContext, id: string): Promise<void> {
+    await scopeOf(ctx).db.transaction(async (tx) => {
       const memberships = await tx.table('memberships').find({ where: eq({ user_uid: id }), columns: ['team_uid'] });
       for (const m of memberships) await tx.table('teams').increment(eq({ _uid: String(m.team_uid) }), 'total', -1, { min: 0 });
       await tx.table('memberships').delete(eq({ user_uid: id }));
       if ((await tx.table('users').delete(eq({ _uid: id }))) === 0) throw appError('user_not_found');
     });
-    await this.#sessions.removeAll(tenant, id);
-    await this.#identities.invalidate(tenant, id);
+    await this.#sessions.removeAll(scopeOf(ctx).tenant, id);
+    await this.#identities.invalidate(scopeOf(ctx), id);
+  }
+
+  /**
+   * Opens a session for a user on the server's behalf (`POST /users/:id/sessions`). A blocked user gets
+   * none; the secret is returned to API keys and console admins only (server-side rendering).
+   */
+  async createSession(ctx: RequestContext, id: string): Promise<{ session: SessionRecord; secret: string }> {
+    const project = requireProject(ctx);
+    const user = await this.get(ctx, id);
+    if (!user.status) throw new AppError('user_blocked');
+    const created = await this.#sessions.create(scopeOf(ctx).tenant, user.id, { durationS: project.authDuration, provider: 'server', ip: ctx.ip, userAgent: ctx.userAgent });
+    return { session: created.session, secret: isPrivileged(ctx) ? created.token : '' };
+  }
+
+  async listSessions(ctx: RequestContext, id: string): Promise<SessionRecord[]> {
+    const user = await this.get(ctx, id);
+    return this.#sessions.list(scopeOf(ctx).tenant, user.id);
+  }
+
+  async deleteSessions(ctx: RequestContext, id: string): Promise<void> {
+    const user = await this.get(ctx, id);
+    await this.#sessions.removeAll(scopeOf(ctx).tenant, user.id);
+  }
+
+  async deleteSession(ctx: RequestContext, id: string, sessionId: string): Promise<void> {
+    const user = await this.get(ctx, id);
+    if (!(await this.#sessions.remove(scopeOf(ctx).tenant, user.id, sessionId))) throw new AppError('user_session_not_found');
   }
 }
