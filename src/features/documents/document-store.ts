@@ -80,14 +80,14 @@ export class DocumentStore {
   }
 
   /**
-   * Inserts one document and answers its row as stored — built from what was written plus the new
-   * `_id`, without reading it back (creates are the hot write path).
+   * Inserts documents and answers their rows as stored — built from what was written plus each new
+   * `_id`, without reading them back (creates are the hot write path).
    */
-  async createOne(doc: NewDocument): Promise<Row> {
+  async create(docs: readonly NewDocument[]): Promise<Row[]> {
     const now = toDbDate();
-    const dated: NewDocument = { ...doc, createdAt: doc.createdAt ?? now, updatedAt: doc.updatedAt ?? doc.createdAt ?? now };
-    const [sequence] = await this.insert([dated]);
-    return { ...storedRow(dated, now), _id: sequence };
+    const dated = docs.map((d): NewDocument => ({ ...d, createdAt: d.createdAt ?? now, updatedAt: d.updatedAt ?? d.createdAt ?? now }));
+    const sequences = await this.insert(dated);
+    return dated.map((d, i) => ({ ...storedRow(d, now), _id: sequences[i] }));
   }
 
   /**
