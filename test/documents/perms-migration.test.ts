@@ -9,13 +9,13 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Knex } from 'knex';
 import { setPermsMigrationFaultHook } from '../../migrations/project/0003_perms_row_key.ts';
-import { openDatabase, type Database } from '../../src/db/connection.ts';
+import { openDatabase } from '../../src/db/connection.ts';
 import { migrateAll, pendingCount } from '../../src/db/migrate.ts';
 import type { Layout } from '../../src/config.ts';
 import { describeLegs } from '../support/describe-legs.ts';
 import { startServer, type TestServer } from '../support/server.ts';
 import { newOwner, newProject, type Project } from '../support/fixtures.ts';
-import { TenantDb } from '../../src/db/tenant-db.ts';
+import { projectDb, rawKnex } from '../support/raw-db.ts';
 import { clientApi, ids, keyApi, makeCollection } from './support.ts';
 
 const MIGRATION = '0003_perms_row_key';
@@ -42,7 +42,7 @@ for (const layout of ['shared', 'isolated'] as const satisfies readonly Layout[]
           assert.equal(res.status, 201, res.text);
           const sequence = (await server.services.projects.resolve(project.id))!.sequence;
           const tdb = projectDb(server.runtime.database, sequence);
-          const meta = await server.services.collections.getMeta(tdb, 'db', collection);
+          const meta = await server.services.collections.metaIn(tdb, 'db', collection);
           const { docs, perms } = tdb.collection(meta.sequence).names;
           targets.push({ project, collection, prefix: tdb.prefix, docs, perms, seq: meta.sequence, tenant: sequence });
         }
@@ -162,12 +162,4 @@ for (const layout of ['shared', 'isolated'] as const satisfies readonly Layout[]
       }
     });
   });
-}
-
-function rawKnex(database: Database) {
-  return database.knex;
-}
-
-function projectDb(database: Database, sequence: number): TenantDb {
-  return new TenantDb(database, sequence);
 }
