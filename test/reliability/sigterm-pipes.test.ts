@@ -53,7 +53,8 @@ interface Running {
 
 /** The server's environment on this leg (a fresh SQLite file, or the run's MariaDB + Redis). */
 function legEnv(leg: Leg, port: number, cleanup: Cleanup): Record<string, string> {
-  const env: Record<string, string> = { PORT: String(port), HOST: '127.0.0.1', TENANTRY_OPEN_SIGNUP: 'true', LOG_LEVEL: 'info', TENANTRY_NAMESPACE: TEST_NAMESPACES.shared };
+  // The request deadline is not under test: a generous one keeps a busy machine from failing set-up.
+  const env: Record<string, string> = { PORT: String(port), HOST: '127.0.0.1', TENANTRY_OPEN_SIGNUP: 'true', LOG_LEVEL: 'info', TENANTRY_NAMESPACE: TEST_NAMESPACES.shared, TENANTRY_REQUEST_TIMEOUT_MS: '20000' };
   if (leg.name === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'tenantry-sigterm-'));
     cleanup.defer('temp dir', () => rmSync(dir, { recursive: true, force: true }));
@@ -191,10 +192,9 @@ describeLegs('SIGTERM with stdout/stderr piped: the process ends within its drai
       assert.equal(res.status, 404);
       assert.equal((await res.json() as { type: string }).type, 'general_route_not_found');
     }
-    const answered = performance.now();
+    // A loop blocked on the full pipe would never answer: the 5 s timeout is the assertion.
     const health = await fetch(`${running.url}/v1/health`, { signal: AbortSignal.timeout(5_000) });
     assert.equal(health.status, 200, 'answered while nobody reads its logs');
-    assert.ok(performance.now() - answered < 2_000, 'and promptly');
 
     const started = performance.now();
     process.kill(-running.child.pid!, 'SIGTERM');
@@ -247,6 +247,7 @@ describeLegs('SIGTERM with stdout/stderr piped: the process ends within its drai
     assert.ok(exit, `no exit ${drainLimitMs + GRACE_MS} ms after SIGTERM`);
     const { code, at } = exit as { code: number; at: number };
     assert.equal(code, 1, 'the drain was cut short');
-    assert.ok(at - started >= drainLimitMs * 0.5 && at - started < drainLimitMs + 500, `exited ${Math.round(at - started)} ms after SIGTERM (bound ${drainLimitMs} ms)`);
+    // Well before the half-sent request's own 30 s timeout; the slack is for a busy machine's timers.
+    assert.ok(at - started >= drainLimitMs * 0.5 && at - started < drainLimitMs + 1_500, `exited ${Math.round(at - started)} ms after SIGTERM (bound ${drainLimitMs} ms)`);
   });
 });
