@@ -20,15 +20,20 @@ describeLegs('console: concurrent first owner sign-ups', (leg) => {
   const cleanup = useCleanup();
 
   async function signUpTen(env: Record<string, string>) {
-    const runtime = await openFreshRuntime(leg, cleanup, env);
+    const runtime = await openFreshRuntime(leg, cleanup, { TENANTRY_DB_POOL_MAX: '12', ...env });
     const tenantry = createTenantry(runtime);
     const call = client(await serve(tenantry.app, cleanup));
-    const release = leg.name === 'mariadb' ? await holdTableLock(runtime, platformTable(runtime.config.namespace, 'owners')) : null;
+    const lock = leg.name === 'mariadb' ? await holdTableLock(runtime, platformTable(runtime.config.namespace, 'owners')) : null;
     const pending = Array.from({ length: 10 }, (_, i) =>
       call('POST', '/account', { project: 'console', body: { userId: `owner${i}`, email: `owner${i}@example.com`, password: PASSWORD, name: `Owner ${i}` } }));
-    if (release) {
-      await new Promise((r) => setTimeout(r, 2_500)); // password hashing (2 at a time) done: all wait on the lock
-      await release();
+    if (lock) {
+      try {
+        // Password hashing runs 2 at a time: release once all ten transactions wait on the lock.
+        for (let i = 0; i < 600 && (await lock.waiting()) < 10; i++) await new Promise((r) => setTimeout(r, 50));
+        assert.equal(await lock.waiting(), 10, 'all ten sign-ups wait on the locked table');
+      } finally {
+        await lock.release();
+      }
     }
     const results = await Promise.all(pending);
     const roots = await Promise.all(Array.from({ length: 10 }, async (_, i) => (await tenantry.services.owners.get(`owner${i}`))?.isRoot ?? null));

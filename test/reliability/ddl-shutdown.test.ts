@@ -10,6 +10,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, afterEach, test } from 'node:test';
+import { Writable } from 'node:stream';
 import Database from 'better-sqlite3';
 import { runServer } from '../../src/server.ts';
 import { setDdlFaultHook } from '../../src/db/collection-ddl.ts';
@@ -21,6 +22,15 @@ import type { TestServer } from '../support/server.ts';
 const dir = mkdtempSync(join(tmpdir(), 'tenantry-ddl-shutdown-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 afterEach(() => setDdlFaultHook(null));
+
+/** The start-up banner goes nowhere. */
+const quiet = new Writable({ write(_chunk, _encoding, done) { done(); } });
+
+/** Every server a test started: stopped (gate opened first) even when an assertion failed. */
+const cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (let c = cleanups.pop(); c; c = cleanups.pop()) await c();
+});
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -35,11 +45,18 @@ async function start(file: string): Promise<Running> {
   let onTerm: (() => void) | null = null;
   const exited = new Promise<number>((resolve) => {
     void runServer(
-      { PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: `sqlite:${file}`, TENANTRY_OPEN_SIGNUP: 'true', LOG_LEVEL: 'silent', TENANTRY_NAMESPACE: 'tn' },
-      { exit: resolve, onSignal: (signal, handler) => { if (signal === 'SIGTERM') onTerm = handler; } },
+      // No request deadline: a busy machine must not turn the held create into a 503.
+      { PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: `sqlite:${file}`, TENANTRY_OPEN_SIGNUP: 'true', LOG_LEVEL: 'silent', TENANTRY_NAMESPACE: 'tn', TENANTRY_REQUEST_TIMEOUT_MS: '0' },
+      { exit: resolve, onSignal: (signal, handler) => { if (signal === 'SIGTERM') onTerm = handler; }, stdout: quiet, stderr: quiet },
     );
   });
   const url = `http://127.0.0.1:${port}`;
+  let stopped = false;
+  void exited.then(() => { stopped = true; });
+  cleanups.push(async () => {
+    if (!stopped && onTerm) onTerm();
+    await exited;
+  });
   for (let i = 0; i < 200 && !(await fetch(`${url}/v1/health`).then((r) => r.ok, () => false)); i++) await new Promise((r) => setTimeout(r, 50));
   assert.ok(onTerm, 'the server registered a SIGTERM handler');
   return { url, term: () => onTerm!(), exited };
@@ -79,6 +96,7 @@ test('SIGTERM waits for a background DDL, records it, then exits 0', async () =>
   const { call, as } = await setUp(server.url);
   let open!: () => void;
   const gate = new Promise<void>((r) => { open = r; });
+  cleanups.push(async () => open()); // runs before the server's stop (last in, first out)
   setDdlFaultHook((s) => (s === 'add-column:before' ? gate : undefined));
   const res = await call('POST', '/databases/db/collections/c/attributes/boolean', { ...as, body: { key: 'late', required: false } });
   assert.equal(res.status, 202, res.text);

@@ -27,7 +27,10 @@ function adminKnex() {
 }
 
 export async function openFreshRuntime(leg: Leg, cleanup: Cleanup, env: Record<string, string> = {}): Promise<Runtime> {
-  const base: Record<string, string> = { TENANTRY_NAMESPACE: TEST_NAMESPACES.shared, TENANTRY_OPEN_SIGNUP: 'true', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' };
+  // No request deadline: these tests squeeze requests on purpose, and a busy machine must not turn a wait into a 503.
+  const base: Record<string, string> = {
+    TENANTRY_NAMESPACE: TEST_NAMESPACES.shared, TENANTRY_OPEN_SIGNUP: 'true', TENANTRY_REQUEST_TIMEOUT_MS: '0', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+  };
   if (leg.name === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'tenantry-fresh-'));
     cleanup.defer('fresh SQLite file', () => rmSync(dir, { recursive: true, force: true }));
@@ -68,8 +71,9 @@ export async function serve(app: Express, cleanup: Cleanup): Promise<string> {
 /**
  * MariaDB: holds `LOCK TABLES <table> WRITE` on a connection of its own, so every statement on the
  * table queues until `release()` — then they all run at once (a race made reproducible).
+ * `waiting()` counts the statements queued on it.
  */
-export async function holdTableLock(runtime: Runtime, table: string): Promise<() => Promise<void>> {
+export async function holdTableLock(runtime: Runtime, table: string): Promise<{ waiting(): Promise<number>; release(): Promise<void> }> {
   const url = new URL(runtime.config.database.url.replace(/^mariadb:/, 'mysql:'));
   const k = knexFactory({
     client: 'mysql2',
@@ -77,11 +81,18 @@ export async function holdTableLock(runtime: Runtime, table: string): Promise<()
     pool: { min: 1, max: 1 },
   });
   await k.raw('LOCK TABLES ?? WRITE', [table]);
-  return async () => {
-    try {
-      await k.raw('UNLOCK TABLES');
-    } finally {
-      await k.destroy();
-    }
+  const observer = knexFactory({ client: 'mysql2', connection: { ...(k.client.config.connection as object) }, pool: { min: 0, max: 1 } });
+  return {
+    async waiting() {
+      const [rows] = (await observer.raw("SELECT COUNT(*) AS n FROM information_schema.processlist WHERE db = DATABASE() AND state LIKE 'Waiting for table%'")) as unknown as [Array<{ n: number }>];
+      return Number(rows[0]?.n ?? 0);
+    },
+    async release() {
+      try {
+        await k.raw('UNLOCK TABLES');
+      } finally {
+        await Promise.all([k.destroy(), observer.destroy()]);
+      }
+    },
   };
 }
