@@ -51,7 +51,8 @@ describeLegs('schema: DDL leases', (leg) => {
   const attrs = '/databases/db/collections/c/attributes';
 
   before(async () => {
-    ({ server, project: p } = await withProject(leg, cleanup));
+    // No request deadline: creates here wait on held DDL (up to 2 s) and must not turn 503 on a busy machine.
+    ({ server, project: p } = await withProject(leg, cleanup, { env: { TENANTRY_REQUEST_TIMEOUT_MS: '0' } }));
     api = projectApi(p);
     assert.equal((await api('POST', '/databases', { databaseId: 'db', name: 'DB' })).status, 201);
     assert.equal((await api('POST', '/databases/db/collections', { collectionId: 'c', name: 'C' })).status, 201);
