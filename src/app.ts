@@ -19,17 +19,23 @@ import { consoleUi } from './features/console-ui/console-ui.ts';
 import { RequestDeadlines } from './http/deadline.ts';
 import { ProjectConcurrency } from './http/project-concurrency.ts';
 import { translateDriverError } from './db/errors.ts';
+import { createMemoryBus } from './realtime/bus.ts';
+import { createRealtime, type Realtime, type RealtimeOptions } from './realtime/realtime.ts';
 
 export interface AppOptions {
   /** The parsed contract; defaults to the repository's openapi.yaml. */
   readonly contract?: OpenApiDocument;
   readonly endUsers?: EndUserResolver | null;
   readonly limiter?: RouteLimiter | null;
+  /** Realtime tuning (heartbeat, buffers, limits); tests shorten it. */
+  readonly realtime?: Partial<RealtimeOptions>;
 }
 
 export interface TenantryApp {
   readonly app: Express;
   readonly services: Services;
+  /** `/v1/realtime`: `realtime.attach(httpServer)` serves it on that server; `close()` runs in `drain`. */
+  readonly realtime: Realtime;
   /**
    * Resolves once no route handler is running (requests answered by their deadline included), then
    * once background DDL has finished or — past its bound — been handed back for another process to sweep: for graceful shutdown.
@@ -37,7 +43,9 @@ export interface TenantryApp {
   drain(): Promise<void>;
 }
 
-export function createTenantry(deps: AppDeps, options: AppOptions = {}): TenantryApp {
+export function createTenantry(appDeps: AppDeps, options: AppOptions = {}): TenantryApp {
+  // One bus for the services that publish and the realtime server that delivers (in-process unless the runtime chose).
+  const deps: AppDeps = appDeps.bus ? appDeps : { ...appDeps, bus: createMemoryBus() };
   const services = createServices(deps);
   const app = express();
   app.disable('x-powered-by');
@@ -54,11 +62,12 @@ export function createTenantry(deps: AppDeps, options: AppOptions = {}): Tenantr
   const deadlines = new RequestDeadlines(reliability.requestTimeoutMs, (err, req, res) => onError(err, req, res, () => {}));
   const api = express.Router();
   api.use(corsMiddleware(services, new URL(deps.config.publicUrl).origin));
+  // Defaults: project end users from sessions/JWTs, and the KV-store rate limiter. `null` turns either off.
+  const endUsers = options.endUsers === undefined ? createEndUserResolver(services) : options.endUsers;
   mountRoutes(api, allRoutes(services, deps), {
     services,
     validators: createValidators(options.contract ?? loadContract()),
-    // Defaults: project end users from sessions/JWTs, and the KV-store rate limiter. `null` turns either off.
-    endUsers: options.endUsers === undefined ? createEndUserResolver(services) : options.endUsers,
+    endUsers,
     limiter: options.limiter === undefined ? new KvRouteLimiter(deps.store, deps.storeScope, deps.logger) : options.limiter,
     deadlines,
     concurrency: new ProjectConcurrency({ limit: reliability.projectConcurrency, queue: reliability.projectQueue, waitMs: reliability.projectQueueWaitMs, slowMs: reliability.projectSlowMs }),
@@ -69,11 +78,16 @@ export function createTenantry(deps: AppDeps, options: AppOptions = {}): Tenantr
   app.use('/console', consoleUi());
   app.use(routeNotFound);
   app.use(onError);
+  const realtime = createRealtime({
+    services, endUsers: endUsers ?? createEndUserResolver(services), bus: deps.bus!, store: deps.store, storeScope: deps.storeScope,
+    logger: deps.logger, consoleOrigin: new URL(deps.config.publicUrl).origin,
+  }, options.realtime);
   const drain = async () => {
+    await realtime.close();
     await deadlines.idle();
     await services.schemaLeases.drain();
   };
-  return { app, services, drain };
+  return { app, services, realtime, drain };
 }
 
 export function createApp(deps: AppDeps, options: AppOptions = {}): Express {

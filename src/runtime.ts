@@ -11,6 +11,7 @@ import { StoreScope, type KvStore } from './store/kv-store.ts';
 import { readInstanceId } from './db/instance.ts';
 import { withCircuitBreaker } from './store/circuit-breaker.ts';
 import type { AppDeps } from './services.ts';
+import { createMemoryBus, type EventBus } from './realtime/bus.ts';
 
 export interface Runtime extends AppDeps {
   close(): Promise<void>;
@@ -41,9 +42,15 @@ export async function openRuntime(config: Config, logger: Logger, options: { mig
   const kv: KvStore = store;
   // Only the `migrate` command opens an unmigrated database; it builds no store keys.
   const storeScope = instanceId ? StoreScope.of(config.namespace, instanceId) : StoreScope.unavailable('the database is not migrated yet');
+  // Realtime events go where sessions live: Redis pub/sub across processes, else in-process. Connects on first use.
+  const onBusError = (e: unknown) => logger.error({ err: e }, 'realtime: delivering an event failed');
+  const bus: EventBus = config.redisUrl
+    ? (await import('./realtime/redis-bus.ts')).createRedisBus(config.redisUrl, storeScope, logger)
+    : createMemoryBus(onBusError);
   return {
-    config, logger, database, store: kv, storeScope,
+    config, logger, database, store: kv, storeScope, bus,
     async close() {
+      await bus.close();
       await kv.close();
       await database.close();
     },

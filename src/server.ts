@@ -67,8 +67,9 @@ try {
   return exit(1);
 }
 
-const { app, services, drain } = createTenantry(runtime);
+const { app, services, realtime, drain } = createTenantry(runtime);
 const server = createServer({ requestTimeout: 30_000, headersTimeout: 10_000, keepAliveTimeout: 5_000 }, app);
+realtime.attach(server); // `/v1/realtime` WebSocket upgrades on the same port
 server.once('error', (e) => {
   errors.line(`tenantry: cannot listen on ${config.host}:${config.port}: ${e.message}`);
   void runtime.close().catch(() => {}).then(() => exit(1));
@@ -110,6 +111,8 @@ async function shutdown(signal: string): Promise<void> {
   try {
     server.prependListener('request', (_req, res) => { res.setHeader('Connection', 'close'); });
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    // Realtime sockets hold the server open until closed: 1001 going-away now, not after the drain.
+    await realtime.close();
     const sweeper = setInterval(() => server.closeIdleConnections(), 100);
     server.closeIdleConnections();
     await closed;
