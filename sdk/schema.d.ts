@@ -956,6 +956,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/realtime": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Realtime events over WebSocket (Appwrite's protocol): upgrade here, then subscribe to channels.
+         * @description Served by the realtime server on the same port, not as a REST route. Connect with
+         *     `ws(s)://<host>/v1/realtime?project=<projectId>` (SDK: `client.subscribe(channels, callback)`).
+         *     Identity, in Appwrite's order: session cookie `a_session_<project>` (or `_legacy`), `X-Appwrite-Session`,
+         *     `X-Fallback-Cookies`, then a JWT (`X-Appwrite-JWT` or `jwt=`); or later an `authentication` frame.
+         *     Frames are JSON `{type, data}`: the server sends `connected`, `event`, `response`, `error`, `pong`; the client
+         *     sends `ping`, `authentication` `{session}`, `subscribe` `[{subscriptionId?, channels, queries?}]`,
+         *     `unsubscribe` `[{subscriptionId}]`. An event reaches a connection only when one of its subscriptions names
+         *     one of the event's channels, its queries match, and the connection's roles may read the resource at the
+         *     time of the event. Open-time failures send an `error` frame and close: unknown project 1008, foreign
+         *     `Origin` 1008, more than 128 connects per minute per IP 1013, the project's connection cap 1013, a bad JWT
+         *     (error 401, close 1008). Message errors (1003, 1009, 1013 after 32 frames a minute) keep the socket open.
+         *     A revoked session closes with 1008; a reader that falls behind by more than 1 MiB is dropped with 1013; a
+         *     socket silent for a heartbeat interval (30 s) is cut off; shutdown closes with 1001.
+         */
+        get: operations["realtimeConnect"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/teams": {
         parameters: {
             query?: never;
@@ -1371,6 +1403,8 @@ export interface components {
             origins: string[];
             /** @description Session lifetime in seconds. */
             authDuration: number;
+            /** @description Cap on the project's open realtime connections per server process. */
+            realtimeConnections: number;
         };
         ProjectList: {
             total: number;
@@ -3631,6 +3665,8 @@ export interface operations {
                     origins?: string[];
                     /** @description Session lifetime in seconds. */
                     authDuration?: number;
+                    /** @description Cap on the project's open realtime connections per server process (default 1000). */
+                    realtimeConnections?: number;
                 };
             };
         };
@@ -3849,6 +3885,38 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    realtimeConnect: {
+        parameters: {
+            query: {
+                /** @description Project ID (or the `X-Appwrite-Project` header). */
+                project: string;
+                /** @description A JWT from `POST /account/jwts`. */
+                jwt?: string;
+                /** @description Legacy URL mode; the SDK subscribes by message instead. */
+                "channels[]"?: string[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Switching Protocols (WebSocket). Every outcome after this is a frame. */
+            101: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other upgrade path. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     listTeams: {

@@ -195,6 +195,24 @@ describeLegs('realtime', (leg) => {
     client.close();
   });
 
+  test('the project setting caps open connections (1013), and the count is exposed', async () => {
+    const patch = (n: number) => project.call('PATCH', `/projects/${project.id}`, { cookie: project.owner.cookie, body: { realtimeConnections: n } });
+    await new Promise((r) => setTimeout(r, 300)); // sockets earlier tests terminated are unregistered
+    const open = server.realtime.connections(project.id);
+    const res = await patch(open + 1);
+    assert.equal(res.status, 200, res.text);
+    assert.equal(res.body.realtimeConnections, open + 1);
+    const { client: first } = await connected(url(project));
+    assert.equal(server.realtime.connections(project.id), open + 1);
+    assert.equal(server.realtime.counts()[project.id], open + 1);
+    const second = await connect(url(project));
+    assert.deepEqual((await second.next()).data, { code: 1013, message: `Too many open realtime connections for this project (at most ${open + 1}).` });
+    assert.equal(await second.closed, 1013);
+    first.close();
+    await until(() => server.realtime.connections(project.id) === open, 'the count to drop');
+    assert.equal((await patch(1000)).status, 200);
+  });
+
   test('a consumer that never reads is dropped; the server keeps no unbounded buffer', async () => {
     const { client } = await connected(url(project));
     await subscribe(client, 's1', ['documents']);
