@@ -7,6 +7,7 @@ import type { Database } from './db/connection.ts';
 import { systemAccess } from './db/scope.ts';
 import type { KvStore, StoreScope } from './store/kv-store.ts';
 import type { Logger } from './logger.ts';
+import type { EventBus } from './realtime/bus.ts';
 import { ProjectsService } from './features/projects/projects.service.ts';
 import { KeysService } from './features/keys/keys.service.ts';
 import { OwnersService } from './features/console/owners.service.ts';
@@ -30,6 +31,8 @@ export interface AppDeps {
   /** Every KV-store key's prefix: namespace and the database's instance ID. */
   readonly storeScope: StoreScope;
   readonly logger: Logger;
+  /** Realtime events between processes (the runtime picks Redis or in-process); none, nothing is published. */
+  readonly bus?: EventBus;
 }
 
 export interface Services {
@@ -63,7 +66,7 @@ export function createServices(deps: AppDeps): Services {
   const attributes = new AttributesService(deps.database, collections, deps.logger);
   const indexes = new IndexesService(deps.database, collections, deps.logger);
   collections.useInitialSchemaBuilder(initialSchemaBuilder(collections, attributes, indexes));
-  const documents = new DocumentsService(deps.database, collections);
+  const documents = new DocumentsService(deps.database, collections, deps.bus ?? null);
   return {
     projects: new ProjectsService(system),
     keys: new KeysService(system),

@@ -109,6 +109,15 @@ export function publicContext(req: Request, requestId: string, plan: RequestPlan
   return context({ requestId, ip: plan.ip, userAgent: header(req, 'user-agent') ?? '', origin: header(req, 'origin') }, null, GUEST, GUEST_ROLES, GUEST_SCOPES);
 }
 
+/**
+ * A realtime connection's project and scope, minted here as a request's are (the WebSocket upgrade
+ * builds no request context); null when the project is unknown or being deleted.
+ */
+export async function realtimeProject(services: Services, projectId: string): Promise<ProjectAt | null> {
+  const project = await services.projects.resolve(projectId);
+  return project ? { project, scope: services.projects.scope(project) } : null;
+}
+
 export async function buildContext(req: Request, requestId: string, services: Services, endUsers: EndUserResolver | null, plan: RequestPlan): Promise<RequestContext> {
   const base: Origin = { requestId, ip: plan.ip, userAgent: header(req, 'user-agent') ?? '', origin: header(req, 'origin') };
   const fromHeader = header(req, 'x-appwrite-project');

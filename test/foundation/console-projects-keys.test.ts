@@ -64,7 +64,7 @@ describeLegs('console owners, projects and API keys', (leg) => {
     const id = rid('proj');
     const created = await call('POST', '/projects', { cookie: owner.cookie, body: { projectId: id, name: 'One' } });
     assert.equal(created.status, 201);
-    assert.deepEqual(Object.keys(created.body).sort(), ['$createdAt', '$id', '$updatedAt', 'authDuration', 'name', 'origins']);
+    assert.deepEqual(Object.keys(created.body).sort(), ['$createdAt', '$id', '$updatedAt', 'authDuration', 'name', 'origins', 'realtimeConnections']);
     assert.match(created.body.$createdAt, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+00:00$/);
     const dup = await call('POST', '/projects', { cookie: owner.cookie, body: { projectId: id, name: 'Again' } });
     assert.equal(dup.status, 409);

@@ -12,6 +12,7 @@ import { parseConfig, type Layout } from '../../src/config.ts';
 import { createLogger } from '../../src/logger.ts';
 import { openRuntime, type Runtime } from '../../src/runtime.ts';
 import { createTenantry, type AppOptions } from '../../src/app.ts';
+import type { Realtime } from '../../src/realtime/realtime.ts';
 import type { Services } from '../../src/services.ts';
 import { MARIADB_TEST_URL, REDIS_TEST_URL, TEST_NAMESPACES, type Leg } from './legs.ts';
 import { createSqlGuard } from './sql-guard.ts';
@@ -23,6 +24,8 @@ export interface TestServer {
   readonly layout: Layout;
   readonly runtime: Runtime;
   readonly services: Services;
+  /** The server's `/v1/realtime` (connection counts, the publish hook). */
+  readonly realtime: Realtime;
   readonly guard: ReturnType<typeof createSqlGuard>;
   close(): Promise<void>;
 }
@@ -50,8 +53,9 @@ export async function startServer(leg: Leg, options: StartOptions = {}): Promise
   const runtime = await openRuntime(config, createLogger(config.logLevel), { migrate: leg.name === 'sqlite' ? 'always' : 'if-empty' });
   const guard = createSqlGuard(config.namespace);
   const stopGuard = runtime.database.onSql((e) => guard.observe(e));
-  const { app, services } = createTenantry(runtime, options.app);
+  const { app, services, realtime } = createTenantry(runtime, options.app);
   const server: Server = createServer(app);
+  realtime.attach(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
@@ -60,6 +64,7 @@ export async function startServer(leg: Leg, options: StartOptions = {}): Promise
     layout,
     runtime,
     services,
+    realtime,
     guard,
     async close() {
       // Every step runs even when one throws; the guard's verdict comes last.
@@ -69,6 +74,7 @@ export async function startServer(leg: Leg, options: StartOptions = {}): Promise
       steps.defer('runtime', () => runtime.close());
       steps.defer('sql guard hook', () => stopGuard());
       steps.defer('http server', async () => {
+        await realtime.close();
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));
       });

@@ -17,6 +17,8 @@ import { permissionsOf, toDocument, type DocumentModel } from './document-model.
 import { DocumentStore } from './document-store.ts';
 import { getDocument, listDocuments, type DocumentList } from './documents-read.ts';
 import { availableAttributes } from './query/schema.ts';
+import type { EventSink } from '../../realtime/events.ts';
+import { documentEvent, type DocumentAction } from '../../realtime/document-events.ts';
 
 /** Where the documents feature gets collection metadata (the collections service). */
 export interface CollectionLookup {
@@ -31,10 +33,19 @@ export interface WriteInput {
 export class DocumentsService {
   readonly #db: Database;
   readonly #collections: CollectionLookup;
+  readonly #events: EventSink | null;
 
-  constructor(db: Database, collections: CollectionLookup) {
+  /** `events`: where committed writes are published (realtime); none, nothing is published. */
+  constructor(db: Database, collections: CollectionLookup, events: EventSink | null = null) {
     this.#db = db;
     this.#collections = collections;
+    this.#events = events;
+  }
+
+  /** Publishes a committed write (called after the transaction commits, never for a rolled-back one). */
+  #published(ctx: RequestContext, meta: CollectionMeta, action: DocumentAction, doc: DocumentModel): DocumentModel {
+    this.#events?.publish(scopeOf(ctx).tenant, documentEvent(meta, action, doc));
+    return doc;
   }
 
   /** The tenant's database handle and the collection's metadata (404 if missing or hidden). */
@@ -57,7 +68,8 @@ export class DocumentsService {
     const { tdb, meta } = await this.open(ctx, databaseId, collectionId);
     const id = resolveCustomId(documentId);
     if (!CUSTOM_ID.test(id)) throw invalidParam('documentId', CUSTOM_ID_RULE);
-    return tdb.documentTransaction((trx) => this.#createIn(trx, ctx, meta, id, input));
+    const doc = await tdb.documentTransaction((trx) => this.#createIn(trx, ctx, meta, id, input));
+    return this.#published(ctx, meta, 'create', doc);
   }
 
   async #createIn(tdb: TenantDb, ctx: RequestContext, meta: CollectionMeta, id: string, input: WriteInput): Promise<DocumentModel> {
@@ -72,12 +84,13 @@ export class DocumentsService {
   async update(ctx: RequestContext, databaseId: string, collectionId: string, documentId: string, input: WriteInput): Promise<DocumentModel> {
     if (isEmpty(input.data) && !input.permissions) throw new AppError('document_missing_payload');
     const { tdb, meta } = await this.open(ctx, databaseId, collectionId);
-    return tdb.documentTransaction(async (trx) => {
+    const doc = await tdb.documentTransaction(async (trx) => {
       const store = new DocumentStore(trx, meta);
       const row = await store.load(documentId, true);
       if (!row) throw appError('document_not_found', documentId);
       return this.#updateIn(store, ctx, meta, row, input);
     });
+    return this.#published(ctx, meta, 'update', doc);
   }
 
   /** `row` was loaded (and locked) through `store`, which so knows its `_id`. */
@@ -108,24 +121,28 @@ export class DocumentsService {
       if (isEmpty(input.data) && !input.permissions) return toDocument(row, meta, { withAttributes: documentGrants(ctx, meta, permissionsOf(row), 'read') });
       return this.#updateIn(store, ctx, meta, row, input);
     });
+    let doc: DocumentModel;
     try {
-      return await attempt();
+      doc = await attempt();
     } catch (e) {
       // Two upserts of a new ID raced and the other one created it: this one is now an update.
-      if (e instanceof AppError && e.type === 'document_already_exists') return attempt();
-      throw e;
+      if (!(e instanceof AppError && e.type === 'document_already_exists')) throw e;
+      doc = await attempt();
     }
+    return this.#published(ctx, meta, 'upsert', doc);
   }
 
   async delete(ctx: RequestContext, databaseId: string, collectionId: string, documentId: string): Promise<void> {
     const { tdb, meta } = await this.open(ctx, databaseId, collectionId);
-    await tdb.documentTransaction(async (trx) => {
+    const deleted = await tdb.documentTransaction(async (trx) => {
       const store = new DocumentStore(trx, meta);
       const row = await store.load(documentId, true);
       if (!row) throw appError('document_not_found', documentId);
       if (!documentGrants(ctx, meta, permissionsOf(row), 'delete')) throw new AppError('user_unauthorized');
       await store.delete([documentId]);
+      return toDocument(row, meta);
     });
+    this.#published(ctx, meta, 'delete', deleted);
   }
 
   /** Atomic increment (sign 1) / decrement (sign -1) of a numeric attribute, within `max` / `min`. */
@@ -137,7 +154,7 @@ export class DocumentsService {
     const value = input.value ?? 1;
     if (!(value > 0) || (attr.type === 'integer' && !Number.isSafeInteger(value))) throw invalidParam('value', `Value must be a ${attr.type === 'integer' ? 'whole ' : ''}number greater than 0.`);
     const bound = sign > 0 ? { max: minOf(input.max, attr.max) } : { min: maxOf(input.min, attr.min) };
-    return tdb.documentTransaction(async (trx) => {
+    const doc = await tdb.documentTransaction(async (trx) => {
       const store = new DocumentStore(trx, meta);
       const row = await store.load(documentId, true);
       if (!row) throw appError('document_not_found', documentId);
@@ -149,6 +166,7 @@ export class DocumentsService {
       const after = (await store.load(documentId))!;
       return toDocument(after, meta, { withAttributes: documentGrants(ctx, meta, permissionsOf(after), 'read') });
     });
+    return this.#published(ctx, meta, 'update', doc);
   }
 }
 
