@@ -1267,8 +1267,11 @@ export interface components {
             $createdAt: components["schemas"]["Datetime"];
             $updatedAt: components["schemas"]["Datetime"];
             enabled: boolean;
-            /** @enum {string} */
-            type: "legacy";
+            /**
+             * @description The API the database was made through; both APIs serve both types.
+             * @enum {string}
+             */
+            type: "legacy" | "tablesdb";
         };
         DatabaseList: {
             total: number;

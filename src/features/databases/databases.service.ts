@@ -18,13 +18,17 @@ export interface DatabaseRecord {
   readonly id: string;
   readonly name: string;
   readonly enabled: boolean;
+  /** The API it was made through (Appwrite's `type`); both APIs serve both. */
+  readonly type: DatabaseType;
   readonly status: 'ready' | 'deleting';
   readonly createdAt: string;
   readonly updatedAt: string;
 }
 
+export type DatabaseType = 'legacy' | 'tablesdb';
+
 export interface DatabaseModel {
-  $id: string; name: string; $createdAt: string; $updatedAt: string; enabled: boolean; type: 'legacy';
+  $id: string; name: string; $createdAt: string; $updatedAt: string; enabled: boolean; type: DatabaseType;
 }
 
 /** What a database delete needs from the collections feature (kept as an interface to avoid a cycle). */
@@ -44,12 +48,13 @@ const FIELDS: ListFields = {
 export function databaseFromRow(r: Row): DatabaseRecord {
   return Object.freeze({
     sequence: Number(r._id), id: String(r._uid), name: String(r.name), enabled: Boolean(Number(r.enabled)),
+    type: r.type === 'tablesdb' ? 'tablesdb' : 'legacy',
     status: r.status === 'deleting' ? 'deleting' : 'ready', createdAt: String(r._createdAt), updatedAt: String(r._updatedAt),
   });
 }
 
 export function databaseModel(d: DatabaseRecord): DatabaseModel {
-  return { $id: d.id, name: d.name, $createdAt: toApiDate(d.createdAt)!, $updatedAt: toApiDate(d.updatedAt)!, enabled: d.enabled, type: 'legacy' };
+  return { $id: d.id, name: d.name, $createdAt: toApiDate(d.createdAt)!, $updatedAt: toApiDate(d.updatedAt)!, enabled: d.enabled, type: d.type };
 }
 
 /**
@@ -75,13 +80,13 @@ export class DatabasesService {
     return scopeOf(ctx).db;
   }
 
-  async create(ctx: RequestContext, input: { databaseId: string; name: string; enabled?: boolean }): Promise<DatabaseRecord> {
+  async create(ctx: RequestContext, input: { databaseId: string; name: string; enabled?: boolean }, type: DatabaseType = 'legacy'): Promise<DatabaseRecord> {
     const id = resolveCustomId(input.databaseId);
     if (!CUSTOM_ID.test(id)) throw invalidParam('databaseId', CUSTOM_ID_RULE);
     const tdb = this.tenantDb(ctx);
     const now = toDbDate();
     try {
-      await tdb.table('databases').insert({ _uid: id, _createdAt: now, _updatedAt: now, name: input.name, enabled: input.enabled ?? true, status: 'ready' });
+      await tdb.table('databases').insert({ _uid: id, _createdAt: now, _updatedAt: now, name: input.name, enabled: input.enabled ?? true, type, status: 'ready' });
     } catch (e) {
       if (e instanceof DuplicateKeyError) throw appError('database_already_exists', id);
       throw e;
