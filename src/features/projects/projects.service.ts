@@ -18,7 +18,7 @@ import { TtlCache } from '../../lib/ttl-cache.ts';
 export const PROJECT_ID = /^[a-z0-9][a-z0-9-]{0,35}$/;
 export const RESERVED_PROJECT_IDS = new Set(['console']);
 /** Tables every project owns rows in; purged on deletion (the order keeps children before parents). */
-const PROJECT_SYSTEM_TABLES = ['memberships', 'teams', 'indexes', 'attributes', 'collections', 'databases', 'users'];
+const PROJECT_SYSTEM_TABLES = ['transaction_logs', 'transactions', 'memberships', 'teams', 'indexes', 'attributes', 'collections', 'databases', 'users'];
 
 /** Open realtime connections a project may hold per process, unless its settings say otherwise. */
 export const DEFAULT_REALTIME_CONNECTIONS = 1000;
