@@ -34,6 +34,17 @@ export class ProjectScope {
 
   /** The project's tables; every statement is bound to this project and recorded as issued by it. */
   get db(): TenantDb { return this.#db; }
+
+  /**
+   * The same scope over a transaction opened from its own TenantDb (`db.transaction(trx => …)`), so
+   * services that take their TenantDb from the context run inside it (staged-transaction commits).
+   */
+  within(trx: TenantDb): ProjectScope {
+    if (trx.tenant !== this.tenant || trx.system !== this.#db.system || trx.database !== this.#db.database || !trx.inTransaction) {
+      throw new Error('ProjectScope.within needs a transaction of the same project');
+    }
+    return new ProjectScope(MINT, trx, this.projectId);
+  }
 }
 
 /** The platform capability. Callers: the composition root (`src/services.ts`) and health checks only. */
