@@ -39,7 +39,7 @@ export function connectCredentials(req: IncomingMessage, query: URLSearchParams,
     if (fallback) {
       try {
         const map = JSON.parse(fallback) as Record<string, unknown>;
-        if (map && typeof map[cookieName] === 'string') sessionToken = map[cookieName] as string;
+        if (typeof map?.[cookieName] === 'string') sessionToken = map[cookieName] as string;
       } catch { /* a malformed fallback is no credential */ }
     }
   }
@@ -53,7 +53,7 @@ export function connectCredentials(req: IncomingMessage, query: URLSearchParams,
 export async function resolveIdentity(endUsers: EndUserResolver, project: Project, scope: ProjectScope, creds: Credentials): Promise<Identity> {
   if (!creds.sessionToken && !creds.jwt) return GUEST;
   const resolved = await endUsers.resolve(project, scope, creds);
-  if (!resolved || resolved.principal.kind !== 'user') return GUEST;
+  if (resolved?.principal.kind !== 'user') return GUEST;
   return { principal: resolved.principal, user: resolved.principal.user, roles: resolved.roles };
 }
 

@@ -61,27 +61,27 @@ async function authentication(conn: RealtimeConnection, data: unknown, deps: Mes
 }
 
 function subscribe(conn: RealtimeConnection, data: unknown): void {
-  if (!Array.isArray(data)) return conn.error(1003, 'items: must be an array of subscriptions.');
+  if (!Array.isArray(data)) { conn.error(1003, 'items: must be an array of subscriptions.'); return; }
   const prepared: Subscription[] = [];
   for (const item of data as unknown[]) {
     const problem = checkItem(item);
-    if (problem) return conn.error(problem.code, problem.message);
+    if (problem) { conn.error(problem.code, problem.message); return; }
     const { subscriptionId, channels, queries } = item as { subscriptionId?: string; channels: string[]; queries?: unknown };
-    let parsed;
+    let parsed: ReturnType<typeof parseRealtimeQueries>;
     try { parsed = parseRealtimeQueries(queries); } catch (e) {
-      if (e instanceof QueryError) return conn.error(1003, e.message);
+      if (e instanceof QueryError) { conn.error(1003, e.message); return; }
       throw e;
     }
     const id = subscriptionId ?? uniqueId();
     const old = conn.subscriptions.get(id) ?? prepared.find((p) => p.id === id);
     // Reusing an id adds channels and never removes old ones (Appwrite's behaviour).
     const requested = [...new Set([...(old?.requested ?? []), ...channels])];
-    if (requested.length > MAX_CHANNELS) return conn.error(1003, `channels: at most ${MAX_CHANNELS} channels per subscription.`);
+    if (requested.length > MAX_CHANNELS) { conn.error(1003, `channels: at most ${MAX_CHANNELS} channels per subscription.`); return; }
     const rawQueries = (Array.isArray(queries) ? queries : []).map((q) => (typeof q === 'string' ? q : JSON.stringify(q)));
     prepared.push({ id, requested, converted: new Set(convertChannels(requested, conn.userId)), queries: parsed, rawQueries });
   }
   const ids = new Set([...conn.subscriptions.keys(), ...prepared.map((p) => p.id)]);
-  if (ids.size > MAX_SUBSCRIPTIONS) return conn.error(1003, `At most ${MAX_SUBSCRIPTIONS} subscriptions per connection.`);
+  if (ids.size > MAX_SUBSCRIPTIONS) { conn.error(1003, `At most ${MAX_SUBSCRIPTIONS} subscriptions per connection.`); return; }
   for (const sub of prepared) conn.subscriptions.set(sub.id, sub);
   conn.json({
     type: 'response',
@@ -101,11 +101,11 @@ function checkItem(item: unknown): { code: number; message: string } | null {
 }
 
 function unsubscribe(conn: RealtimeConnection, data: unknown): void {
-  if (!Array.isArray(data)) return conn.error(1003, 'items: must be an array of subscriptions.');
+  if (!Array.isArray(data)) { conn.error(1003, 'items: must be an array of subscriptions.'); return; }
   const results: Array<{ subscriptionId: string; removed: boolean }> = [];
   for (const item of data as unknown[]) {
     const id = (item as { subscriptionId?: unknown } | null)?.subscriptionId;
-    if (typeof id !== 'string') return conn.error(1003, 'items: subscriptionId is not present in payload.');
+    if (typeof id !== 'string') { conn.error(1003, 'items: subscriptionId is not present in payload.'); return; }
     results.push({ subscriptionId: id, removed: conn.subscriptions.delete(id) });
   }
   conn.json({ type: 'response', data: { to: 'unsubscribe', success: true, subscriptions: results } });

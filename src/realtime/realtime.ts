@@ -64,7 +64,8 @@ export class Realtime {
   readonly #projects = new Map<number, ProjectSockets>();
   readonly #handshake: HandshakeDeps;
   readonly #messages: MessageDeps;
-  readonly #servers = new Set<Server>();
+  /** The upgrade request of each connection (its address and headers, for the account model). */
+  readonly #requests = new WeakMap<RealtimeConnection, IncomingMessage>();
   #heartbeat: NodeJS.Timeout | null = null;
   #stopHealth: (() => void) | null = null;
   #closed = false;
@@ -84,7 +85,6 @@ export class Realtime {
 
   /** Serves `/v1/realtime` upgrades on `server`; any other upgrade path is answered 404. */
   attach(server: Server): void {
-    this.#servers.add(server);
     server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
       socket.on('error', () => {});
       const url = new URL(req.url ?? '/', 'http://localhost');
@@ -184,25 +184,23 @@ export class Realtime {
       this.#projects.set(tenant, p);
     }
     p.conns.add(conn);
-    this.#contexts.set(conn, req);
+    this.#requests.set(conn, req);
   }
 
   #unregister(conn: RealtimeConnection): void {
     const tenant = conn.at.project.sequence;
     const p = this.#projects.get(tenant);
-    this.#contexts.delete(conn);
+    this.#requests.delete(conn);
     if (!p?.conns.delete(conn) || p.conns.size > 0) return;
     p.unsubscribe();
     this.#projects.delete(tenant);
   }
 
-  readonly #contexts = new WeakMap<RealtimeConnection, IncomingMessage>();
-
   async #authenticate(conn: RealtimeConnection, session: string): Promise<unknown> {
     const creds = { key: null, sessionToken: session, jwt: null };
     const identity = await resolveIdentity(this.#deps.endUsers, conn.at.project, conn.at.scope, creds);
     if (!identity.user) return null;
-    const req = this.#contexts.get(conn);
+    const req = this.#requests.get(conn);
     const user = req ? await accountModel(this.#deps.services, connectionContext(conn.at, identity, req), identity) : null;
     conn.rebind(creds, identity);
     return user;

@@ -21,8 +21,8 @@ export function wsUrl(httpUrl: string, query: string): string {
   return `${httpUrl.replace(/^http/, 'ws')}/v1/realtime?${query}`;
 }
 
-export async function connect(url: string, headers: Record<string, string> = {}): Promise<RtClient> {
-  const ws = new WebSocket(url, { headers });
+export async function connect(url: string, headers: Record<string, string> = {}, options: { autoPong?: boolean } = {}): Promise<RtClient> {
+  const ws = new WebSocket(url, { headers, ...options });
   const frames: Frame[] = [];
   const waiters = new Set<() => void>();
   ws.on('message', (raw) => { frames.push(JSON.parse(raw.toString()) as Frame); for (const w of [...waiters]) w(); });
