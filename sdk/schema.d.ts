@@ -1197,6 +1197,628 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/tablesdb": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Databases. Queries: limit, offset, cursorAfter, cursorBefore, equal/notEqual and orderAsc/orderDesc on $id, name, enabled, $createdAt, $updatedAt; `search` matches the name. */
+        get: operations["tablesDBList"];
+        put?: never;
+        /** Create a database (scope databases.write). */
+        post: operations["tablesDBCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tablesdb/{databaseId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+            };
+            cookie?: never;
+        };
+        get: operations["tablesDBGet"];
+        /** Update name and enabled (an omitted `enabled` means true). */
+        put: operations["tablesDBUpdate"];
+        post?: never;
+        /** Delete a database with all its tables, tables and rows (resumable). */
+        delete: operations["tablesDBDelete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tablesdb/{databaseId}/tables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+            };
+            cookie?: never;
+        };
+        /** Tables of a database. Queries: limit, offset, cursors, equal/notEqual and order on $id, name, enabled, rowSecurity, $createdAt, $updatedAt; `search` matches the name. */
+        get: operations["tablesDBListTables"];
+        put?: never;
+        /** Create a table (its row table and permission side table), optionally with initial columns and indexes; if any of those fails the table is not created. */
+        post: operations["tablesDBCreateTable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tablesdb/{databaseId}/tables/{tableId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+            };
+            cookie?: never;
+        };
+        get: operations["tablesDBGetTable"];
+        /** PUT-like update as in Appwrite; omitted rowSecurity → false, enabled → true; omitted/null permissions and name are kept. */
+        put: operations["tablesDBUpdateTable"];
+        post?: never;
+        /** Drop the tables and metadata of the table (resumable). */
+        delete: operations["tablesDBDeleteTable"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tablesdb/{databaseId}/tables/{tableId}/columns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+            };
+            cookie?: never;
+        };
+        /** Columns. Queries: limit, offset, cursors, equal/notEqual and order on key, type, status, required, array, size. */
+        get: operations["tablesDBListColumns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tablesdb/{databaseId}/tables/{tableId}/columns/string": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** String column; size → VARCHAR(size) up to 16381, then TEXT, MEDIUMTEXT, LONGTEXT. Answers 202 with status available, or processing while a long DDL finishes in the background. */
+        post: operations["tablesDBCreateStringColumn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tablesdb/{databaseId}/tables/{tableId}/columns/string/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+                key: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update required/default (and min/max, elements, size where they apply); `newKey` renames (metadata only; indexes follow). */
+        patch: operations["tablesDBUpdateStringColumn"];
+        trace?: never;
+    };
+    "/tablesdb/{databaseId}/tables/{tableId}/columns/integer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Integer column; INT when min/max fit 32 bits, else BIGINT (default range is int64). Answers 202 with status available, or processing while a long DDL finishes in the background. */
+        post: operations["tablesDBCreateIntegerColumn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tablesdb/{databaseId}/tables/{tableId}/columns/integer/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+                key: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update required/default (and min/max, elements, size where they apply); `newKey` renames (metadata only; indexes follow). */
+        patch: operations["tablesDBUpdateIntegerColumn"];
+        trace?: never;
+    };
+    "/tablesdb/{databaseId}/tables/{tableId}/columns/float": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Float column (DOUBLE; reported as type `double`). Answers 202 with status available, or processing while a long DDL finishes in the background. */
+        post: operations["tablesDBCreateFloatColumn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tablesdb/{databaseId}/tables/{tableId}/columns/float/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+                key: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update required/default (and min/max, elements, size where they apply); `newKey` renames (metadata only; indexes follow). */
+        patch: operations["tablesDBUpdateFloatColumn"];
+        trace?: never;
+    };
+    "/tablesdb/{databaseId}/tables/{tableId}/columns/boolean": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Boolean column (TINYINT(1)). Answers 202 with status available, or processing while a long DDL finishes in the background. */
+        post: operations["tablesDBCreateBooleanColumn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tablesdb/{databaseId}/tables/{tableId}/columns/boolean/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+                key: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update required/default (and min/max, elements, size where they apply); `newKey` renames (metadata only; indexes follow). */
+        patch: operations["tablesDBUpdateBooleanColumn"];
+        trace?: never;
+    };
+    "/tablesdb/{databaseId}/tables/{tableId}/columns/datetime": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Datetime column (DATETIME(3), UTC). Answers 202 with status available, or processing while a long DDL finishes in the background. */
+        post: operations["tablesDBCreateDatetimeColumn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tablesdb/{databaseId}/tables/{tableId}/columns/datetime/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+                key: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update required/default (and min/max, elements, size where they apply); `newKey` renames (metadata only; indexes follow). */
+        patch: operations["tablesDBUpdateDatetimeColumn"];
+        trace?: never;
+    };
+    "/tablesdb/{databaseId}/tables/{tableId}/columns/email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Email column (string, size 254, format email). Answers 202 with status available, or processing while a long DDL finishes in the background. */
+        post: operations["tablesDBCreateEmailColumn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tablesdb/{databaseId}/tables/{tableId}/columns/email/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+                key: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update required/default (and min/max, elements, size where they apply); `newKey` renames (metadata only; indexes follow). */
+        patch: operations["tablesDBUpdateEmailColumn"];
+        trace?: never;
+    };
+    "/tablesdb/{databaseId}/tables/{tableId}/columns/enum": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enum column (string, size 255, format enum). Answers 202 with status available, or processing while a long DDL finishes in the background. */
+        post: operations["tablesDBCreateEnumColumn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tablesdb/{databaseId}/tables/{tableId}/columns/enum/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+                key: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update required/default (and min/max, elements, size where they apply); `newKey` renames (metadata only; indexes follow). */
+        patch: operations["tablesDBUpdateEnumColumn"];
+        trace?: never;
+    };
+    "/tablesdb/{databaseId}/tables/{tableId}/columns/url": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** URL column (string, size 2000, format url). Answers 202 with status available, or processing while a long DDL finishes in the background. */
+        post: operations["tablesDBCreateUrlColumn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tablesdb/{databaseId}/tables/{tableId}/columns/url/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+                key: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update required/default (and min/max, elements, size where they apply); `newKey` renames (metadata only; indexes follow). */
+        patch: operations["tablesDBUpdateUrlColumn"];
+        trace?: never;
+    };
+    "/tablesdb/{databaseId}/tables/{tableId}/columns/ip": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** IP column (string, size 39, format ip). Answers 202 with status available, or processing while a long DDL finishes in the background. */
+        post: operations["tablesDBCreateIpColumn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tablesdb/{databaseId}/tables/{tableId}/columns/ip/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+                key: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update required/default (and min/max, elements, size where they apply); `newKey` renames (metadata only; indexes follow). */
+        patch: operations["tablesDBUpdateIpColumn"];
+        trace?: never;
+    };
+    "/tablesdb/{databaseId}/tables/{tableId}/columns/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+                key: string;
+            };
+            cookie?: never;
+        };
+        get: operations["tablesDBGetColumn"];
+        put?: never;
+        post?: never;
+        /** Drop the column and the column (409 index_dependency while an index uses it). */
+        delete: operations["tablesDBDeleteColumn"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tablesdb/{databaseId}/tables/{tableId}/indexes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+            };
+            cookie?: never;
+        };
+        /** Indexes. Queries: limit, offset, cursors, equal/notEqual and order on key, type, status. */
+        get: operations["tablesDBListIndexes"];
+        put?: never;
+        /** Create a key, unique or fulltext index (202). Key/unique indexes lead with the tenant column, so uniqueness is per project. On SQLite fulltext indexes are metadata only (search uses LIKE). */
+        post: operations["tablesDBCreateIndex"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tablesdb/{databaseId}/tables/{tableId}/indexes/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+                key: string;
+            };
+            cookie?: never;
+        };
+        get: operations["tablesDBGetIndex"];
+        put?: never;
+        post?: never;
+        delete: operations["tablesDBDeleteIndex"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tablesdb/{databaseId}/tables/{tableId}/rows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+            };
+            cookie?: never;
+        };
+        /** Rows the caller may read (scope rows.read). Queries: equal, notEqual, lessThan(Equal), greaterThan(Equal), between, notBetween, isNull, isNotNull, startsWith, endsWith, notStartsWith, notEndsWith, contains, notContains, containsAny, containsAll, search, notSearch, exists, notExists, and, or, select, orderAsc, orderDesc, orderRandom, limit (≤5000, default 25), offset, cursorAfter, cursorBefore. `total` is exact up to 5000; `total=false` skips it. */
+        get: operations["tablesDBListRows"];
+        /** API keys only: create or update up to 100 rows (by `$id`) in one transaction. */
+        put: operations["tablesDBUpsertRows"];
+        /** Create one row (`rowId` + `data` + optional `permissions`; the caller needs the table's create permission) or, API keys only, up to 100 (`rows`, each with optional `$id` and `$permissions`) in one transaction. */
+        post: operations["tablesDBCreateRow"];
+        /** API keys only: delete every row the queries match (default and at most 5000), in one transaction; answers with the deleted rows. */
+        delete: operations["tablesDBDeleteRows"];
+        options?: never;
+        head?: never;
+        /** API keys only: apply `data` to every row the queries match (default and at most 5000), in one transaction. */
+        patch: operations["tablesDBUpdateRows"];
+        trace?: never;
+    };
+    "/tablesdb/{databaseId}/tables/{tableId}/rows/{rowId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+                rowId: string;
+            };
+            cookie?: never;
+        };
+        /** One row (404 when missing or not readable by the caller). Only `select` queries. */
+        get: operations["tablesDBGetRow"];
+        /** Create the row (table create permission; omitted permissions → read/update/delete for the signed-in user) or update the existing one with the columns sent (update permission). */
+        put: operations["tablesDBUpsertRow"];
+        post?: never;
+        /** Delete a row and its permission rows. */
+        delete: operations["tablesDBDeleteRow"];
+        options?: never;
+        head?: never;
+        /** Update columns and/or permissions (404 missing, 401 not permitted). A caller that can update but not read gets the row without column values. */
+        patch: operations["tablesDBUpdateRow"];
+        trace?: never;
+    };
+    "/tablesdb/{databaseId}/tables/{tableId}/rows/{rowId}/{column}/increment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+                rowId: string;
+                column: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Atomically add `value` (default 1) to a numeric column, refusing (400 attribute_value_invalid) when the result would exceed `max` or the column's own maximum. */
+        patch: operations["tablesDBIncrementRowColumn"];
+        trace?: never;
+    };
+    "/tablesdb/{databaseId}/tables/{tableId}/rows/{rowId}/{column}/decrement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+                rowId: string;
+                column: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Atomically subtract `value` (default 1) from a numeric column, refusing (400 attribute_value_invalid) when the result would go below `min` or the column's own minimum. */
+        patch: operations["tablesDBDecrementRowColumn"];
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1414,10 +2036,10 @@ export interface components {
             projects: components["schemas"]["Project"][];
         };
         /**
-         * @description A key's permission. As in Appwrite's Databases API, attribute and index routes check collections.read / collections.write; attributes.* and indexes.* are accepted (Appwrite's scope list has them) but open no route on their own.
+         * @description A key's permission. As in Appwrite's Databases API, attribute and index routes check collections.read / collections.write; attributes.* and indexes.* are accepted (Appwrite's scope list has them) but open no legacy route on their own. TablesDB routes accept any one of their alternatives: tables [tables.*, collections.*]; columns [tables.*, collections.*, columns.*, attributes.*]; indexes [tables.*, collections.*, indexes.*]; rows [rows.*, documents.*].
          * @enum {string}
          */
-        KeyScope: "databases.read" | "databases.write" | "collections.read" | "collections.write" | "attributes.read" | "attributes.write" | "indexes.read" | "indexes.write" | "documents.read" | "documents.write" | "users.read" | "users.write" | "teams.read" | "teams.write" | "health.read";
+        KeyScope: "databases.read" | "databases.write" | "collections.read" | "collections.write" | "attributes.read" | "attributes.write" | "indexes.read" | "indexes.write" | "documents.read" | "documents.write" | "users.read" | "users.write" | "teams.read" | "teams.write" | "health.read" | "tables.read" | "tables.write" | "columns.read" | "columns.write" | "rows.read" | "rows.write";
         Key: {
             $id: string;
             $createdAt: components["schemas"]["Datetime"];
@@ -1488,6 +2110,85 @@ export interface components {
         UserList: {
             total: number;
             users: components["schemas"]["User"][];
+        };
+        Table: {
+            $id: string;
+            $createdAt: components["schemas"]["Datetime"];
+            $updatedAt: components["schemas"]["Datetime"];
+            $permissions: string[];
+            databaseId: string;
+            name: string;
+            enabled: boolean;
+            rowSecurity: boolean;
+            columns: components["schemas"]["Column"][];
+            indexes: components["schemas"]["ColumnIndex"][];
+            /** @description 0 = no limit. */
+            bytesMax: number;
+            bytesUsed: number;
+        };
+        TableList: {
+            total: number;
+            tables: components["schemas"]["Table"][];
+        };
+        /** @description Appwrite's Column* models: common fields plus, by type/format, size+encrypt (string), min/max (integer, double), elements (enum), format (email, url, ip, enum, datetime). */
+        Column: {
+            key: string;
+            /** @enum {string} */
+            type: "string" | "integer" | "double" | "boolean" | "datetime";
+            /** @enum {string} */
+            status: "available" | "processing" | "deleting" | "stuck" | "failed";
+            error: string;
+            required: boolean;
+            array: boolean;
+            $createdAt: components["schemas"]["Datetime"];
+            $updatedAt: components["schemas"]["Datetime"];
+            size?: number;
+            encrypt?: boolean;
+            min?: number | null;
+            max?: number | null;
+            format?: string;
+            elements?: string[];
+            default?: unknown;
+        };
+        ColumnList: {
+            total: number;
+            columns: components["schemas"]["Column"][];
+        };
+        ColumnIndex: {
+            $id: string;
+            $createdAt: components["schemas"]["Datetime"];
+            $updatedAt: components["schemas"]["Datetime"];
+            key: string;
+            /** @enum {string} */
+            type: "key" | "unique" | "fulltext";
+            /** @enum {string} */
+            status: "available" | "processing" | "deleting" | "stuck" | "failed";
+            error: string;
+            columns: string[];
+            lengths: (number | null)[];
+            orders: string[];
+        };
+        ColumnIndexList: {
+            total: number;
+            indexes: components["schemas"]["ColumnIndex"][];
+        };
+        /** @description All available columns of the table (by key), plus the system fields. */
+        Row: {
+            $id: string;
+            /** @description Internal sequence (a string */
+            $sequence: string;
+            $createdAt: components["schemas"]["Datetime"];
+            $updatedAt: components["schemas"]["Datetime"];
+            $permissions: string[];
+            $databaseId: string;
+            $tableId: string;
+        } & {
+            [key: string]: unknown;
+        };
+        RowList: {
+            /** @description Matching rows the caller may read, exact up to 5000; 0 with `total=false`. */
+            total: number;
+            rows: components["schemas"]["Row"][];
         };
     };
     responses: {
@@ -4492,6 +5193,1546 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    tablesDBList: {
+        parameters: {
+            query?: {
+                /** @description Appwrite JSON query strings (`queries[0]=…`). */
+                queries?: components["parameters"]["Queries"];
+                search?: components["parameters"]["Search"];
+                /** @description `false` skips counting (`total` is then 0). */
+                total?: components["parameters"]["Total"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DatabaseList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    tablesDBCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    databaseId: components["schemas"]["CustomId"];
+                    name: string;
+                    enabled?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Database"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    tablesDBGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Database"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    tablesDBUpdate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    enabled?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Database"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    tablesDBDelete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    tablesDBListTables: {
+        parameters: {
+            query?: {
+                /** @description Appwrite JSON query strings (`queries[0]=…`). */
+                queries?: components["parameters"]["Queries"];
+                search?: components["parameters"]["Search"];
+                /** @description `false` skips counting (`total` is then 0). */
+                total?: components["parameters"]["Total"];
+            };
+            header?: never;
+            path: {
+                databaseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TableList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    tablesDBCreateTable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    tableId: components["schemas"]["CustomId"];
+                    name: string;
+                    permissions?: string[] | null;
+                    rowSecurity?: boolean;
+                    enabled?: boolean;
+                    columns?: components["schemas"]["InitialAttribute"][];
+                    indexes?: components["schemas"]["IndexRequest"][];
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Table"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    tablesDBGetTable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Table"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    tablesDBUpdateTable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string | null;
+                    permissions?: string[] | null;
+                    rowSecurity?: boolean;
+                    enabled?: boolean;
+                    purge?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Table"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    tablesDBDeleteTable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    tablesDBListColumns: {
+        parameters: {
+            query?: {
+                /** @description Appwrite JSON query strings (`queries[0]=…`). */
+                queries?: components["parameters"]["Queries"];
+                /** @description `false` skips counting (`total` is then 0). */
+                total?: components["parameters"]["Total"];
+            };
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ColumnList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    tablesDBCreateStringColumn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    key: string;
+                    required: boolean;
+                    default?: string | null;
+                    array?: boolean;
+                    size: number;
+                    encrypt?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Column"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    tablesDBUpdateStringColumn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    required: boolean;
+                    default?: string | null;
+                    newKey?: string | null;
+                    size?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Column"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    tablesDBCreateIntegerColumn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    key: string;
+                    required: boolean;
+                    default?: number | null;
+                    array?: boolean;
+                    min?: number | null;
+                    max?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Column"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    tablesDBUpdateIntegerColumn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    required: boolean;
+                    default?: number | null;
+                    newKey?: string | null;
+                    min?: number | null;
+                    max?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Column"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    tablesDBCreateFloatColumn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    key: string;
+                    required: boolean;
+                    default?: number | null;
+                    array?: boolean;
+                    min?: number | null;
+                    max?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Column"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    tablesDBUpdateFloatColumn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    required: boolean;
+                    default?: number | null;
+                    newKey?: string | null;
+                    min?: number | null;
+                    max?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Column"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    tablesDBCreateBooleanColumn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    key: string;
+                    required: boolean;
+                    default?: boolean | null;
+                    array?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Column"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    tablesDBUpdateBooleanColumn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    required: boolean;
+                    default?: boolean | null;
+                    newKey?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Column"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    tablesDBCreateDatetimeColumn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    key: string;
+                    required: boolean;
+                    default?: string | null;
+                    array?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Column"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    tablesDBUpdateDatetimeColumn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    required: boolean;
+                    default?: string | null;
+                    newKey?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Column"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    tablesDBCreateEmailColumn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    key: string;
+                    required: boolean;
+                    default?: string | null;
+                    array?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Column"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    tablesDBUpdateEmailColumn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    required: boolean;
+                    default?: string | null;
+                    newKey?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Column"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    tablesDBCreateEnumColumn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    key: string;
+                    required: boolean;
+                    default?: string | null;
+                    array?: boolean;
+                    elements: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Column"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    tablesDBUpdateEnumColumn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    required: boolean;
+                    default?: string | null;
+                    newKey?: string | null;
+                    elements?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Column"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    tablesDBCreateUrlColumn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    key: string;
+                    required: boolean;
+                    default?: string | null;
+                    array?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Column"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    tablesDBUpdateUrlColumn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    required: boolean;
+                    default?: string | null;
+                    newKey?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Column"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    tablesDBCreateIpColumn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    key: string;
+                    required: boolean;
+                    default?: string | null;
+                    array?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Column"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    tablesDBUpdateIpColumn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    required: boolean;
+                    default?: string | null;
+                    newKey?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Column"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    tablesDBGetColumn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Column"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    tablesDBDeleteColumn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    tablesDBListIndexes: {
+        parameters: {
+            query?: {
+                /** @description Appwrite JSON query strings (`queries[0]=…`). */
+                queries?: components["parameters"]["Queries"];
+                /** @description `false` skips counting (`total` is then 0). */
+                total?: components["parameters"]["Total"];
+            };
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ColumnIndexList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    tablesDBCreateIndex: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    key: string;
+                    /** @description key, unique or fulltext (spatial is not supported). */
+                    type: string;
+                    columns: string[];
+                    orders?: (string | null)[] | null;
+                    lengths?: (number | null)[] | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ColumnIndex"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    tablesDBGetIndex: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ColumnIndex"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    tablesDBDeleteIndex: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    tablesDBListRows: {
+        parameters: {
+            query?: {
+                /** @description Appwrite JSON query strings (`queries[0]=…`). */
+                queries?: components["parameters"]["Queries"];
+                /** @description `false` skips counting (`total` is then 0). */
+                total?: components["parameters"]["Total"];
+                /** @description Not supported yet (ignored). */
+                transactionId?: string;
+                /** @description Accepted for SDK compatibility; no list cache yet. */
+                ttl?: number;
+            };
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RowList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    tablesDBUpsertRows: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    rows: Record<string, never>[];
+                    /** @description Not supported yet: a write naming a transaction is refused with 400. */
+                    transactionId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RowList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    tablesDBCreateRow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    rowId?: components["schemas"]["CustomId"];
+                    data?: Record<string, never>;
+                    permissions?: components["schemas"]["DocumentPermissions"];
+                    rows?: Record<string, never>[];
+                    /** @description Not supported yet: a write naming a transaction is refused with 400. */
+                    transactionId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created (a Row */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Row"] | components["schemas"]["RowList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    tablesDBDeleteRows: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    queries?: components["schemas"]["QueryList"];
+                    /** @description Not supported yet: a write naming a transaction is refused with 400. */
+                    transactionId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RowList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    tablesDBUpdateRows: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    data?: Record<string, never>;
+                    queries?: components["schemas"]["QueryList"];
+                    /** @description Not supported yet: a write naming a transaction is refused with 400. */
+                    transactionId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RowList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    tablesDBGetRow: {
+        parameters: {
+            query?: {
+                /** @description Appwrite JSON query strings (`queries[0]=…`). */
+                queries?: components["parameters"]["Queries"];
+                /** @description Not supported yet (ignored). */
+                transactionId?: string;
+            };
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+                rowId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Row"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    tablesDBUpsertRow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+                rowId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    data?: Record<string, never>;
+                    permissions?: components["schemas"]["DocumentPermissions"];
+                    /** @description Not supported yet: a write naming a transaction is refused with 400. */
+                    transactionId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Row"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    tablesDBDeleteRow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+                rowId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    tablesDBUpdateRow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+                rowId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    data?: Record<string, never>;
+                    permissions?: components["schemas"]["DocumentPermissions"];
+                    /** @description Not supported yet: a write naming a transaction is refused with 400. */
+                    transactionId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Row"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    tablesDBIncrementRowColumn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+                rowId: string;
+                column: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    value?: number;
+                    max?: number;
+                    /** @description Not supported yet: a write naming a transaction is refused with 400. */
+                    transactionId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Row"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    tablesDBDecrementRowColumn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+                rowId: string;
+                column: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    value?: number;
+                    min?: number;
+                    /** @description Not supported yet: a write naming a transaction is refused with 400. */
+                    transactionId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Row"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
 }

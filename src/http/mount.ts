@@ -42,7 +42,11 @@ export function checkAccess(ctx: RequestContext, access: Access): void {
   if (access.on === 'console' && ctx.project) {
     throw new AppError('general_access_forbidden', { message: 'This endpoint is only available to the console project.' });
   }
-  if (!ctx.scopes.has(access.scope)) throw missingScope(ctx, access.scope);
+  if (typeof access.scope === 'string') {
+    if (!ctx.scopes.has(access.scope)) throw missingScope(ctx, access.scope);
+  } else if (!access.scope.some((s) => ctx.scopes.has(s))) {
+    throw missingScope(ctx, access.scope[0]!);
+  }
 }
 
 /** What a handler may add to its response. Once the deadline has answered the request, whatever the handler still sets is dropped. */

@@ -16,10 +16,10 @@ export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 /**
  * - `public`: anyone, no project needed (health, ping).
- * - `{ scope, on }`: the caller must hold `scope`; `on` says whether the route serves projects,
+ * - `{ scope, on }`: the caller must hold `scope` (a list: any one of them, as Appwrite's TablesDB routes); `on` says whether the route serves projects,
  *   the console project, or both (the account routes serve owners and end users alike).
  */
-export type Access = 'public' | { readonly scope: string; readonly on: 'project' | 'console' | 'any' };
+export type Access = 'public' | { readonly scope: string | readonly string[]; readonly on: 'project' | 'console' | 'any' };
 
 export interface CookieOptions { readonly expires?: Date; readonly httpOnly?: boolean; readonly sameSite?: 'none' | 'lax' | 'strict' | false; readonly secure?: boolean; readonly path?: string }
 

@@ -13,9 +13,11 @@ import { collectionsRoutes } from '../features/collections/collections.routes.ts
 import { attributesRoutes } from '../features/attributes/attributes.routes.ts';
 import { indexesRoutes } from '../features/indexes/indexes.routes.ts';
 import { documentsRoutes } from '../features/documents/documents.routes.ts';
+import { transactionsRoutes } from '../features/transactions/transactions.routes.ts';
+import { tablesDbRoutes } from '../features/tablesdb/tablesdb.routes.ts';
 
 export function allRoutes(services: Services, deps: AppDeps): RouteDef[] {
-  return [
+  const routes = [
     ...healthRoutes(deps),
     ...accountRoutes(services, deps),
     ...projectsRoutes(services),
@@ -23,10 +25,14 @@ export function allRoutes(services: Services, deps: AppDeps): RouteDef[] {
     ...usersRoutes(services),
     ...teamsRoutes(services),
     ...limitsRoutes(services),
+    // Before `/databases/:databaseId`, which would take `transactions` for a database ID.
+    ...transactionsRoutes(services.transactions),
     ...databasesRoutes(services),
     ...collectionsRoutes(services),
     ...attributesRoutes(services),
     ...indexesRoutes(services),
-    ...documentsRoutes(services.documents, services.documentsBulk),
+    ...documentsRoutes(services.documents, services.documentsBulk, services.transactions),
   ];
+  // TablesDB: a twin of every Databases route named in TWINS (src/features/tablesdb/tablesdb-map.ts), one implementation.
+  return [...routes, ...tablesDbRoutes(routes, services)];
 }

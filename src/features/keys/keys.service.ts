@@ -19,6 +19,8 @@ export const KEY_SCOPES = [
   'databases.read', 'databases.write', 'collections.read', 'collections.write', 'attributes.read', 'attributes.write',
   'indexes.read', 'indexes.write', 'documents.read', 'documents.write', 'users.read', 'users.write',
   'teams.read', 'teams.write', 'health.read',
+  // TablesDB's names (its routes accept either: tables.* ~ collections.*, columns.* ~ attributes.*, rows.* ~ documents.*).
+  'tables.read', 'tables.write', 'columns.read', 'columns.write', 'rows.read', 'rows.write',
 ] as const;
 const SCOPE_SET = new Set<string>(KEY_SCOPES);
 const ACCESS_WRITE_INTERVAL_MS = 60_000;
