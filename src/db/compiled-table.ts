@@ -14,6 +14,7 @@ import type { Database, SqlOrigin } from './connection.ts';
 import { translateDriverError } from './errors.ts';
 import { ALL, type Condition } from './filter.ts';
 import { assertColumn } from './names.ts';
+import { operationText, type ComputedSet } from './operators-sql.ts';
 import { conditionText, placeholders, quote, quoteTable, type TextEnv } from './sql-text.ts';
 import type { WriteResult } from './statements.ts';
 import type { FindOptions, Row } from './tenant-db.ts';
@@ -116,14 +117,22 @@ export class CompiledTable {
     return list.length === 1 && insertId > 0 ? insertId : undefined;
   }
 
-  async update(where: Condition, patch: Row): Promise<number> {
+  /**
+   * `computed`: columns set from their own current value by an operator (operators-sql.ts), in the
+   * same statement as the plain values, so concurrent writers never lose each other's change.
+   */
+  async update(where: Condition, patch: Row, computed: readonly ComputedSet[] = []): Promise<number> {
     const columns = Object.keys(patch);
     refuseTenant(columns);
-    if (columns.length === 0) return 0;
+    refuseTenant(computed.map((s) => s.column));
+    if (columns.length === 0 && computed.length === 0) return 0;
     const head = cached(`u\0${this.#table}\0${columns.join(',')}`, () =>
       `UPDATE ${quoteTable(this.#table)} SET ${columns.map((c) => `${quote(c)} = ?`).join(', ')}`);
     const values: unknown[] = columns.map((c) => patch[c] ?? null);
-    return (await this.#write(head + this.#where(where, values), values)).affected;
+    // Operator expressions vary with the operation's shape: that text is built per call, not cached.
+    const sets = computed.map((s) => `${quote(s.column)} = ${operationText(s.column, s.operation, this.#env.dialect, values)}`);
+    const sql = sets.length === 0 ? head : `UPDATE ${quoteTable(this.#table)} SET ${[...columns.map((c) => `${quote(c)} = ?`), ...sets].join(', ')}`;
+    return (await this.#write(sql + this.#where(where, values), values)).affected;
   }
 
   /**

@@ -13,6 +13,7 @@ import { AppError, appError } from '../../errors/index.ts';
 import { isDocumentIdConflict } from '../../db/documents-sql.ts';
 import { DuplicateKeyError } from '../../db/errors.ts';
 import { eq, type Condition } from '../../db/filter.ts';
+import type { ComputedSet } from '../../db/operators-sql.ts';
 import type { Row, TenantDb } from '../../db/tenant-db.ts';
 import { toDbDate } from '../../lib/dates.ts';
 import type { CollectionMeta } from '../collections/collection-meta.ts';
@@ -94,11 +95,11 @@ export class DocumentStore {
    * Updates attribute columns and/or permissions of one document (the caller holds its row lock);
    * answers the columns written, so the caller can build the new row from the locked one.
    */
-  async update(documentId: string, columns: Row, permissions: ParsedPermissions | null, updatedAt?: string): Promise<Row> {
+  async update(documentId: string, columns: Row, permissions: ParsedPermissions | null, updatedAt?: string, computed: readonly ComputedSet[] = []): Promise<Row> {
     const patch: Row = { ...columns, _updatedAt: updatedAt ?? toDbDate() };
     if (permissions) patch._permissions = JSON.stringify(permissions.list);
     try {
-      await this.#tables.docs.update(eq({ _uid: documentId }), patch);
+      await this.#tables.docs.update(eq({ _uid: documentId }), patch, computed);
     } catch (e) {
       throw conflict(e, documentId);
     }
@@ -107,11 +108,11 @@ export class DocumentStore {
   }
 
   /** The same attribute change on many documents (bulk update), 500 IDs per statement. */
-  async updateMany(documentIds: readonly string[], columns: Row, updatedAt?: string): Promise<void> {
+  async updateMany(documentIds: readonly string[], columns: Row, updatedAt?: string, computed: readonly ComputedSet[] = []): Promise<void> {
     const patch: Row = { ...columns, _updatedAt: updatedAt ?? toDbDate() };
     for (let i = 0; i < documentIds.length; i += 500) {
       try {
-        await this.#tables.docs.update(eq({ _uid: documentIds.slice(i, i + 500) }), patch);
+        await this.#tables.docs.update(eq({ _uid: documentIds.slice(i, i + 500) }), patch, computed);
       } catch (e) {
         throw conflict(e, null);
       }
