@@ -42,6 +42,12 @@ export function collectionTables(prefix: string, collectionSequence: number): { 
   return { docs: `${prefix}c${collectionSequence}`, perms: `${prefix}c${collectionSequence}_perms` };
 }
 
+/** A many-to-many relationship's junction table `{prefix}c{parent collection seq}_r{parent attribute seq}`. */
+export function junctionTable(prefix: string, collectionSequence: number, attributeSequence: number): string {
+  if (!Number.isSafeInteger(attributeSequence) || attributeSequence <= 0) throw new Error('bad attribute sequence');
+  return `${collectionTables(prefix, collectionSequence).docs}_r${attributeSequence}`;
+}
+
 /** True for a physical table that belongs to projects (and so must always carry `_tenant`). */
 export function isProjectTable(namespace: string, table: string): boolean {
   return table.startsWith(`${namespace}_`) && !table.startsWith(`${namespace}_console_`);

@@ -15,7 +15,7 @@ import type { Knex } from 'knex';
 import type { Database, SqlOrigin } from './connection.ts';
 import { assertMint, KNEX, MINT } from './internal.ts';
 import { applyCondition, ALL, type ApplyEnv, type Condition, type Scalar } from './filter.ts';
-import { assertColumn, collectionTables, platformTable, projectPrefix, projectTable } from './names.ts';
+import { assertColumn, collectionTables, junctionTable, platformTable, projectPrefix, projectTable } from './names.ts';
 import { translateDriverError } from './errors.ts';
 import { CompiledTable } from './compiled-table.ts';
 
@@ -209,6 +209,11 @@ export class TenantDb {
       perms: new CompiledTable(this.#conn, this.#db, names.perms, this.tenant, undefined, this.#system),
       names,
     };
+  }
+
+  /** A many-to-many relationship's junction table (`_parent`, `_child` document IDs): compiled, like `collection()`. */
+  junction(collectionSequence: number, attributeSequence: number): CompiledTable {
+    return new CompiledTable(this.#conn, this.#db, junctionTable(this.prefix, collectionSequence, attributeSequence), this.tenant, undefined, this.#system);
   }
 
   /** Reuses an outer transaction; otherwise opens one (with bounded deadlock retries). */

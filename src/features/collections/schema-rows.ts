@@ -8,17 +8,19 @@ import { toApiDate } from '../../lib/dates.ts';
 import { parseJson } from '../../lib/json.ts';
 import {
   attributeColumn, type AttributeFormat, type AttributeMeta, type AttributeStatus, type AttributeType, type CollectionMeta, type IndexMeta,
+  type RelationshipOptions,
 } from './collection-meta.ts';
 import type { DatabaseRecord } from '../databases/databases.service.ts';
 
 export function attributeFromRow(r: Row): AttributeMeta {
-  const options = parseJson<{ min?: number; max?: number; elements?: string[] }>(r.options, {});
+  const options = parseJson<{ min?: number; max?: number; elements?: string[]; relationship?: RelationshipOptions }>(r.options, {});
   const sequence = Number(r._id);
   return Object.freeze({
     key: String(r.key), type: String(r.type) as AttributeType, format: String(r.format ?? '') as AttributeFormat, size: Number(r.size),
     required: Boolean(Number(r.required)), array: Boolean(Number(r.is_array)), default: parseJson<unknown>(r.default_value, null),
     ...(options.min !== undefined ? { min: options.min } : {}), ...(options.max !== undefined ? { max: options.max } : {}),
     ...(options.elements ? { elements: Object.freeze([...options.elements]) } : {}),
+    ...(options.relationship ? { relationship: Object.freeze({ ...options.relationship }) } : {}),
     status: String(r.status) as AttributeStatus, error: String(r.error ?? ''), column: attributeColumn(sequence), sequence,
     createdAt: String(r._createdAt), updatedAt: String(r._updatedAt),
   });
@@ -62,8 +64,22 @@ export function attributeModel(a: AttributeMeta): Record<string, unknown> {
   else if (a.type === 'string') Object.assign(model, { format: a.format, default: a.default });
   else if (a.type === 'integer' || a.type === 'double') Object.assign(model, { min: a.min ?? null, max: a.max ?? null, default: a.default });
   else if (a.type === 'datetime') Object.assign(model, { format: 'datetime', default: a.default });
+  else if (a.relationship) Object.assign(model, relationshipModel(a.relationship));
   else Object.assign(model, { default: a.default });
   return model;
+}
+
+/** The relationship model's extra fields (TablesDB renames `relatedCollection` to `relatedTable`). */
+function relationshipModel(r: RelationshipOptions): Record<string, unknown> {
+  return { relatedCollection: r.relatedCollection, relationType: r.relationType, twoWay: r.twoWay, twoWayKey: r.twoWayKey, onDelete: r.onDelete, side: r.side, default: null };
+}
+
+/**
+ * The related collection's side of a one-way relationship: kept in the metadata (onDelete and the
+ * storage need it, and its key stays reserved, as in utopia) but never listed or addressable.
+ */
+export function isHiddenTwin(a: AttributeMeta): boolean {
+  return a.relationship !== undefined && a.relationship.side === 'child' && !a.relationship.twoWay;
 }
 
 export function indexModel(i: IndexMeta): Record<string, unknown> {
@@ -77,6 +93,6 @@ export function collectionModel(c: CollectionMeta): Record<string, unknown> {
   return {
     $id: c.id, $createdAt: toApiDate(c.createdAt ?? null), $updatedAt: toApiDate(c.updatedAt ?? null), $permissions: [...c.permissions],
     databaseId: c.databaseId, name: c.name, enabled: c.enabled, documentSecurity: c.documentSecurity,
-    attributes: c.attributes.filter((a) => a.status !== 'deleting').map(attributeModel), indexes: c.indexes.map(indexModel), bytesMax: 0, bytesUsed: 0,
+    attributes: c.attributes.filter((a) => a.status !== 'deleting' && !isHiddenTwin(a)).map(attributeModel), indexes: c.indexes.map(indexModel), bytesMax: 0, bytesUsed: 0,
   };
 }

@@ -109,6 +109,8 @@ function scalarValue(a: AttributeMeta, v: unknown): string | number {
       if (d === null) throw invalid();
       return d;
     }
+    // Relationship values are written by src/features/relationships, never as a plain column.
+    case 'relationship': throw invalid();
   }
 }
 
@@ -132,5 +134,6 @@ function describe(a: AttributeMeta): string {
     case 'double': return 'Value must be a valid float';
     case 'boolean': return 'Value must be a valid boolean';
     case 'datetime': return 'Value must be valid date between 0000-01-01 00:00:00 and 9999-12-31 23:59:59.';
+    case 'relationship': return 'Value must be a document ID or a document';
   }
 }

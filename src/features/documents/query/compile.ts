@@ -186,6 +186,9 @@ export function typed(field: Field, v: Value): Scalar {
     case 'string':
       if (typeof v !== 'string') throw invalid('a string');
       return v;
+    case 'relationship':
+      if (typeof v !== 'string') throw invalid('a document ID');
+      return v;
     case 'integer':
       // `$sequence` is a string on the wire, so a numeric string is accepted for it.
       if (field.key === '$sequence' && typeof v === 'string' && /^\d{1,16}$/.test(v)) return Number(v);

@@ -4,6 +4,7 @@
  * `` a`b ``) can only ever miss — no user text becomes a column name.
  */
 import type { AttributeMeta, AttributeType, CollectionMeta } from '../../collections/collection-meta.ts';
+import { relationshipFields } from '../../relationships/relationship-meta.ts';
 
 export interface Field {
   readonly key: string;
@@ -33,6 +34,7 @@ export function fieldsOf(meta: CollectionMeta): Map<string, Field> {
   for (const a of availableAttributes(meta)) {
     fields.set(a.key, { key: a.key, column: a.column, type: a.type, format: a.format, array: a.array, system: false, elements: a.elements });
   }
+  for (const f of relationshipFields(meta)) fields.set(f.key, f);
   cache.set(meta, fields);
   return fields;
 }
@@ -43,7 +45,8 @@ const available = new WeakMap<CollectionMeta, readonly AttributeMeta[]>();
 export function availableAttributes(meta: CollectionMeta): readonly AttributeMeta[] {
   // Per metadata object, like `fieldsOf`: every read and every listed row asks again.
   let list = available.get(meta);
-  if (!list) { list = Object.freeze(meta.attributes.filter((a) => a.status === 'available')); available.set(meta, list); }
+  // Relationship attributes are read and written by src/features/relationships, not as plain columns.
+  if (!list) { list = Object.freeze(meta.attributes.filter((a) => a.status === 'available' && a.type !== 'relationship')); available.set(meta, list); }
   return list;
 }
 
