@@ -170,6 +170,334 @@ export interface paths {
         patch: operations["updatePrefs"];
         trace?: never;
     };
+    "/databases/{databaseId}/collections/{collectionId}/attributes/bigint": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                collectionId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bigint attribute: BIGINT (signed 64-bit), exact over the whole int64 range. Values, min, max and default beyond ±(2^53−1) travel as exact JSON integer literals (node-appwrite reads them as BigInt). Answers 202 with status available, or processing while a long DDL finishes in the background. */
+        post: operations["createBigintAttribute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/databases/{databaseId}/collections/{collectionId}/attributes/bigint/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                collectionId: string;
+                key: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update required/default and min/max (int64); `newKey` renames (metadata only; indexes follow). */
+        patch: operations["updateBigintAttribute"];
+        trace?: never;
+    };
+    "/databases/{databaseId}/collections/{collectionId}/attributes/varchar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                collectionId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Varchar attribute: VARCHAR(size) exactly (size 1..16381 characters). Answers 202 with status available, or processing while a long DDL finishes in the background. */
+        post: operations["createVarcharAttribute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/databases/{databaseId}/collections/{collectionId}/attributes/varchar/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                collectionId: string;
+                key: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update required/default and size (resizes the VARCHAR; existing values that no longer fit → 400 attribute_invalid_resize); `newKey` renames (metadata only; indexes follow). */
+        patch: operations["updateVarcharAttribute"];
+        trace?: never;
+    };
+    "/databases/{databaseId}/collections/{collectionId}/attributes/text": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                collectionId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Text attribute: TEXT (stored size 65535). Answers 202 with status available, or processing while a long DDL finishes in the background. */
+        post: operations["createTextAttribute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/databases/{databaseId}/collections/{collectionId}/attributes/text/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                collectionId: string;
+                key: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update required/default; `newKey` renames (metadata only; indexes follow). */
+        patch: operations["updateTextAttribute"];
+        trace?: never;
+    };
+    "/databases/{databaseId}/collections/{collectionId}/attributes/mediumtext": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                collectionId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mediumtext attribute: MEDIUMTEXT (stored size 16777215). Answers 202 with status available, or processing while a long DDL finishes in the background. */
+        post: operations["createMediumtextAttribute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/databases/{databaseId}/collections/{collectionId}/attributes/mediumtext/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                collectionId: string;
+                key: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update required/default; `newKey` renames (metadata only; indexes follow). */
+        patch: operations["updateMediumtextAttribute"];
+        trace?: never;
+    };
+    "/databases/{databaseId}/collections/{collectionId}/attributes/longtext": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                collectionId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Longtext attribute: LONGTEXT (stored size 2147483647). Answers 202 with status available, or processing while a long DDL finishes in the background. */
+        post: operations["createLongtextAttribute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/databases/{databaseId}/collections/{collectionId}/attributes/longtext/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                collectionId: string;
+                key: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update required/default; `newKey` renames (metadata only; indexes follow). */
+        patch: operations["updateLongtextAttribute"];
+        trace?: never;
+    };
+    "/databases/{databaseId}/collections/{collectionId}/attributes/point": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                collectionId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Spatial attributes are not available in Tenantry: always 400 general_feature_unsupported. */
+        post: operations["createPointAttribute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/databases/{databaseId}/collections/{collectionId}/attributes/point/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                collectionId: string;
+                key: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Spatial attributes are not available in Tenantry: always 400 general_feature_unsupported. */
+        patch: operations["updatePointAttribute"];
+        trace?: never;
+    };
+    "/databases/{databaseId}/collections/{collectionId}/attributes/line": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                collectionId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Spatial attributes are not available in Tenantry: always 400 general_feature_unsupported. */
+        post: operations["createLineAttribute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/databases/{databaseId}/collections/{collectionId}/attributes/line/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                collectionId: string;
+                key: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Spatial attributes are not available in Tenantry: always 400 general_feature_unsupported. */
+        patch: operations["updateLineAttribute"];
+        trace?: never;
+    };
+    "/databases/{databaseId}/collections/{collectionId}/attributes/polygon": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                collectionId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Spatial attributes are not available in Tenantry: always 400 general_feature_unsupported. */
+        post: operations["createPolygonAttribute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/databases/{databaseId}/collections/{collectionId}/attributes/polygon/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                collectionId: string;
+                key: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Spatial attributes are not available in Tenantry: always 400 general_feature_unsupported. */
+        patch: operations["updatePolygonAttribute"];
+        trace?: never;
+    };
     "/databases": {
         parameters: {
             query?: never;
@@ -1066,6 +1394,64 @@ export interface paths {
         patch: operations["updateMembership"];
         trace?: never;
     };
+    "/databases/transactions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's transactions (keys and admins: every transaction of the project). Queries: equal/notEqual/lessThan/lessThanEqual/greaterThan/greaterThanEqual on status, expiresAt, $createdAt, $updatedAt, $id, operations; orderAsc/orderDesc; limit; offset. */
+        get: operations["listTransactions"];
+        put?: never;
+        /** Opens a transaction (status `pending`) that expires `ttl` seconds from now. Writes naming its `transactionId` are staged, then committed or rolled back together. */
+        post: operations["createTransaction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/databases/transactions/{transactionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                transactionId: string;
+            };
+            cookie?: never;
+        };
+        /** One transaction (404 `transaction_not_found` when unknown or someone else's). */
+        get: operations["getTransaction"];
+        put?: never;
+        post?: never;
+        /** Deletes a transaction and its staged operations. */
+        delete: operations["deleteTransaction"];
+        options?: never;
+        head?: never;
+        /** Commit (every staged operation in staging order in one database transaction; a document changed since its operation was staged → 409 `transaction_conflict`, nothing written, status `failed`) or roll back (status `failed`, nothing written). Not pending → 400 `transaction_not_ready`; expired → 410 `transaction_expired`. */
+        patch: operations["updateTransaction"];
+        trace?: never;
+    };
+    "/databases/transactions/{transactionId}/operations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                transactionId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stages operations (`{action, databaseId, tableId|collectionId, rowId|documentId, data}`; actions create, update, upsert, delete, increment, decrement, bulkCreate, bulkUpdate, bulkUpsert, bulkDelete), each checked as the write itself would be. At most 100 operations per transaction. */
+        post: operations["createOperations"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/users": {
         parameters: {
             query?: never;
@@ -1195,6 +1581,334 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/tablesdb/{databaseId}/tables/{tableId}/columns/bigint": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bigint column: BIGINT (signed 64-bit), exact over the whole int64 range. Values, min, max and default beyond ±(2^53−1) travel as exact JSON integer literals (node-appwrite reads them as BigInt). Answers 202 with status available, or processing while a long DDL finishes in the background. */
+        post: operations["tablesDBCreateBigIntColumn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tablesdb/{databaseId}/tables/{tableId}/columns/bigint/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+                key: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update required/default and min/max (int64); `newKey` renames (metadata only; indexes follow). */
+        patch: operations["tablesDBUpdateBigIntColumn"];
+        trace?: never;
+    };
+    "/tablesdb/{databaseId}/tables/{tableId}/columns/varchar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Varchar column: VARCHAR(size) exactly (size 1..16381 characters). Answers 202 with status available, or processing while a long DDL finishes in the background. */
+        post: operations["tablesDBCreateVarcharColumn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tablesdb/{databaseId}/tables/{tableId}/columns/varchar/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+                key: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update required/default and size (resizes the VARCHAR; existing values that no longer fit → 400 attribute_invalid_resize); `newKey` renames (metadata only; indexes follow). */
+        patch: operations["tablesDBUpdateVarcharColumn"];
+        trace?: never;
+    };
+    "/tablesdb/{databaseId}/tables/{tableId}/columns/text": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Text column: TEXT (stored size 65535). Answers 202 with status available, or processing while a long DDL finishes in the background. */
+        post: operations["tablesDBCreateTextColumn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tablesdb/{databaseId}/tables/{tableId}/columns/text/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+                key: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update required/default; `newKey` renames (metadata only; indexes follow). */
+        patch: operations["tablesDBUpdateTextColumn"];
+        trace?: never;
+    };
+    "/tablesdb/{databaseId}/tables/{tableId}/columns/mediumtext": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mediumtext column: MEDIUMTEXT (stored size 16777215). Answers 202 with status available, or processing while a long DDL finishes in the background. */
+        post: operations["tablesDBCreateMediumtextColumn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tablesdb/{databaseId}/tables/{tableId}/columns/mediumtext/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+                key: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update required/default; `newKey` renames (metadata only; indexes follow). */
+        patch: operations["tablesDBUpdateMediumtextColumn"];
+        trace?: never;
+    };
+    "/tablesdb/{databaseId}/tables/{tableId}/columns/longtext": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Longtext column: LONGTEXT (stored size 2147483647). Answers 202 with status available, or processing while a long DDL finishes in the background. */
+        post: operations["tablesDBCreateLongtextColumn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tablesdb/{databaseId}/tables/{tableId}/columns/longtext/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+                key: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update required/default; `newKey` renames (metadata only; indexes follow). */
+        patch: operations["tablesDBUpdateLongtextColumn"];
+        trace?: never;
+    };
+    "/tablesdb/{databaseId}/tables/{tableId}/columns/point": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Spatial columns are not available in Tenantry: always 400 general_feature_unsupported. */
+        post: operations["tablesDBCreatePointColumn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tablesdb/{databaseId}/tables/{tableId}/columns/point/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+                key: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Spatial columns are not available in Tenantry: always 400 general_feature_unsupported. */
+        patch: operations["tablesDBUpdatePointColumn"];
+        trace?: never;
+    };
+    "/tablesdb/{databaseId}/tables/{tableId}/columns/line": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Spatial columns are not available in Tenantry: always 400 general_feature_unsupported. */
+        post: operations["tablesDBCreateLineColumn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tablesdb/{databaseId}/tables/{tableId}/columns/line/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+                key: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Spatial columns are not available in Tenantry: always 400 general_feature_unsupported. */
+        patch: operations["tablesDBUpdateLineColumn"];
+        trace?: never;
+    };
+    "/tablesdb/{databaseId}/tables/{tableId}/columns/polygon": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Spatial columns are not available in Tenantry: always 400 general_feature_unsupported. */
+        post: operations["tablesDBCreatePolygonColumn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tablesdb/{databaseId}/tables/{tableId}/columns/polygon/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+                key: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Spatial columns are not available in Tenantry: always 400 general_feature_unsupported. */
+        patch: operations["tablesDBUpdatePolygonColumn"];
         trace?: never;
     };
     "/tablesdb": {
@@ -1819,6 +2533,64 @@ export interface paths {
         patch: operations["tablesDBDecrementRowColumn"];
         trace?: never;
     };
+    "/tablesdb/transactions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's transactions (keys and admins: every transaction of the project). Queries: equal/notEqual/lessThan/lessThanEqual/greaterThan/greaterThanEqual on status, expiresAt, $createdAt, $updatedAt, $id, operations; orderAsc/orderDesc; limit; offset. */
+        get: operations["tablesDBListTransactions"];
+        put?: never;
+        /** Opens a transaction (status `pending`) that expires `ttl` seconds from now. Writes naming its `transactionId` are staged, then committed or rolled back together. */
+        post: operations["tablesDBCreateTransaction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tablesdb/transactions/{transactionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                transactionId: string;
+            };
+            cookie?: never;
+        };
+        /** One transaction (404 `transaction_not_found` when unknown or someone else's). */
+        get: operations["tablesDBGetTransaction"];
+        put?: never;
+        post?: never;
+        /** Deletes a transaction and its staged operations. */
+        delete: operations["tablesDBDeleteTransaction"];
+        options?: never;
+        head?: never;
+        /** Commit (every staged operation in staging order in one database transaction; a row changed since its operation was staged → 409 `transaction_conflict`, nothing written, status `failed`) or roll back (status `failed`, nothing written). Not pending → 400 `transaction_not_ready`; expired → 410 `transaction_expired`. */
+        patch: operations["tablesDBUpdateTransaction"];
+        trace?: never;
+    };
+    "/tablesdb/transactions/{transactionId}/operations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                transactionId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stages operations (`{action, databaseId, tableId|tableId, rowId|rowId, data}`; actions create, update, upsert, delete, increment, decrement, bulkCreate, bulkUpdate, bulkUpsert, bulkDelete), each checked as the write itself would be. At most 100 operations per transaction. */
+        post: operations["tablesDBCreateOperations"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1918,11 +2690,11 @@ export interface components {
             total: number;
             collections: components["schemas"]["Collection"][];
         };
-        /** @description Appwrite's Attribute* models: common fields plus, by type/format, size+encrypt (string), min/max (integer, double), elements (enum), format (email, url, ip, enum, datetime). */
+        /** @description Appwrite's Attribute* models: common fields plus, by type/format, size+encrypt (string, varchar), encrypt (text, mediumtext, longtext), min/max (integer, double, bigint: int64, exact literals), elements (enum), format (email, url, ip, enum, datetime). */
         Attribute: {
             key: string;
             /** @enum {string} */
-            type: "string" | "integer" | "double" | "boolean" | "datetime";
+            type: "string" | "integer" | "double" | "boolean" | "datetime" | "bigint" | "varchar" | "text" | "mediumtext" | "longtext";
             /** @enum {string} */
             status: "available" | "processing" | "deleting" | "stuck" | "failed";
             error: string;
@@ -1942,7 +2714,7 @@ export interface components {
             total: number;
             attributes: components["schemas"]["Attribute"][];
         };
-        /** @description An attribute in createCollection: `type` is string, integer, float/double, boolean, datetime, email, enum, url or ip (or string with `format`), plus that type's fields. */
+        /** @description An attribute in createCollection: `type` is string, integer, float/double, boolean, datetime, email, enum, url, ip, bigint, varchar, text, mediumtext or longtext (or string with `format`), plus that type's fields. */
         InitialAttribute: {
             key: string;
             type: string;
@@ -1951,8 +2723,10 @@ export interface components {
             required?: boolean;
             array?: boolean;
             default?: unknown;
-            min?: number | null;
-            max?: number | null;
+            /** @description a number (int64 for bigint: a JSON integer literal, exact) */
+            min?: unknown;
+            /** @description a number (int64 for bigint: a JSON integer literal, exact) */
+            max?: unknown;
             elements?: string[];
         };
         Index: {
@@ -1987,7 +2761,7 @@ export interface components {
         DocumentWrite: {
             data?: Record<string, never>;
             permissions?: components["schemas"]["DocumentPermissions"];
-            /** @description Not supported yet: a write naming a transaction is refused with 400. */
+            /** @description Stages the write in this transaction (checked now, applied on commit); the answer is a mock, nothing is written. */
             transactionId?: string;
         };
         /** @description All available attributes of the collection (by key), plus the system fields. */
@@ -2107,6 +2881,23 @@ export interface components {
             total: number;
             memberships: components["schemas"]["Membership"][];
         };
+        Transaction: {
+            $id: string;
+            $createdAt: components["schemas"]["Datetime"];
+            $updatedAt: components["schemas"]["Datetime"];
+            /**
+             * @description pending → committing → committed, or failed (a failed commit or a rollback).
+             * @enum {string}
+             */
+            status: "pending" | "committing" | "committed" | "failed";
+            /** @description Number of staged operations. */
+            operations: number;
+            expiresAt: components["schemas"]["Datetime"];
+        };
+        TransactionList: {
+            total: number;
+            transactions: components["schemas"]["Transaction"][];
+        };
         UserList: {
             total: number;
             users: components["schemas"]["User"][];
@@ -2130,11 +2921,11 @@ export interface components {
             total: number;
             tables: components["schemas"]["Table"][];
         };
-        /** @description Appwrite's Column* models: common fields plus, by type/format, size+encrypt (string), min/max (integer, double), elements (enum), format (email, url, ip, enum, datetime). */
+        /** @description Appwrite's Column* models: common fields plus, by type/format, size+encrypt (string, varchar), encrypt (text, mediumtext, longtext), min/max (integer, double, bigint: int64, exact literals), elements (enum), format (email, url, ip, enum, datetime). */
         Column: {
             key: string;
             /** @enum {string} */
-            type: "string" | "integer" | "double" | "boolean" | "datetime";
+            type: "string" | "integer" | "double" | "boolean" | "datetime" | "bigint" | "varchar" | "text" | "mediumtext" | "longtext";
             /** @enum {string} */
             status: "available" | "processing" | "deleting" | "stuck" | "failed";
             error: string;
@@ -2637,6 +3428,505 @@ export interface operations {
                     "application/json": components["schemas"]["User"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    createBigintAttribute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                collectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    key: string;
+                    required: boolean;
+                    /** @description int64: a JSON integer literal (exact beyond 2^53) */
+                    default?: unknown;
+                    array?: boolean;
+                    /** @description int64: a JSON integer literal (exact beyond 2^53) */
+                    min?: unknown;
+                    /** @description int64: a JSON integer literal (exact beyond 2^53) */
+                    max?: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Attribute"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    updateBigintAttribute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                collectionId: string;
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    required: boolean;
+                    /** @description int64: a JSON integer literal (exact beyond 2^53) */
+                    default?: unknown;
+                    newKey?: string | null;
+                    /** @description int64: a JSON integer literal (exact beyond 2^53) */
+                    min?: unknown;
+                    /** @description int64: a JSON integer literal (exact beyond 2^53) */
+                    max?: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Attribute"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    createVarcharAttribute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                collectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    key: string;
+                    required: boolean;
+                    default?: string | null;
+                    array?: boolean;
+                    size: number;
+                    encrypt?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Attribute"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    updateVarcharAttribute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                collectionId: string;
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    required: boolean;
+                    default?: string | null;
+                    newKey?: string | null;
+                    size?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Attribute"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    createTextAttribute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                collectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    key: string;
+                    required: boolean;
+                    default?: string | null;
+                    array?: boolean;
+                    encrypt?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Attribute"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    updateTextAttribute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                collectionId: string;
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    required: boolean;
+                    default?: string | null;
+                    newKey?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Attribute"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    createMediumtextAttribute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                collectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    key: string;
+                    required: boolean;
+                    default?: string | null;
+                    array?: boolean;
+                    encrypt?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Attribute"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    updateMediumtextAttribute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                collectionId: string;
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    required: boolean;
+                    default?: string | null;
+                    newKey?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Attribute"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    createLongtextAttribute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                collectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    key: string;
+                    required: boolean;
+                    default?: string | null;
+                    array?: boolean;
+                    encrypt?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Attribute"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    updateLongtextAttribute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                collectionId: string;
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    required: boolean;
+                    default?: string | null;
+                    newKey?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Attribute"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    createPointAttribute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                collectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    updatePointAttribute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                collectionId: string;
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    createLineAttribute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                collectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    updateLineAttribute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                collectionId: string;
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    createPolygonAttribute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                collectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    updatePolygonAttribute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                collectionId: string;
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
         };
@@ -3793,7 +5083,7 @@ export interface operations {
                 queries?: components["parameters"]["Queries"];
                 /** @description `false` skips counting (`total` is then 0). */
                 total?: components["parameters"]["Total"];
-                /** @description Not supported yet (ignored). */
+                /** @description Read through this transaction: its staged writes replayed over committed data. */
                 transactionId?: string;
                 /** @description Accepted for SDK compatibility; no list cache yet. */
                 ttl?: number;
@@ -3835,7 +5125,7 @@ export interface operations {
             content: {
                 "application/json": {
                     documents: Record<string, never>[];
-                    /** @description Not supported yet: a write naming a transaction is refused with 400. */
+                    /** @description Stages the write in this transaction (checked now, applied on commit); the answer is a mock, nothing is written. */
                     transactionId?: string;
                 };
             };
@@ -3873,7 +5163,7 @@ export interface operations {
                     data?: Record<string, never>;
                     permissions?: components["schemas"]["DocumentPermissions"];
                     documents?: Record<string, never>[];
-                    /** @description Not supported yet: a write naming a transaction is refused with 400. */
+                    /** @description Stages the write in this transaction (checked now, applied on commit); the answer is a mock, nothing is written. */
                     transactionId?: string;
                 };
             };
@@ -3909,7 +5199,7 @@ export interface operations {
             content: {
                 "application/json": {
                     queries?: components["schemas"]["QueryList"];
-                    /** @description Not supported yet: a write naming a transaction is refused with 400. */
+                    /** @description Stages the write in this transaction (checked now, applied on commit); the answer is a mock, nothing is written. */
                     transactionId?: string;
                 };
             };
@@ -3944,7 +5234,7 @@ export interface operations {
                 "application/json": {
                     data?: Record<string, never>;
                     queries?: components["schemas"]["QueryList"];
-                    /** @description Not supported yet: a write naming a transaction is refused with 400. */
+                    /** @description Stages the write in this transaction (checked now, applied on commit); the answer is a mock, nothing is written. */
                     transactionId?: string;
                 };
             };
@@ -3970,7 +5260,7 @@ export interface operations {
             query?: {
                 /** @description Appwrite JSON query strings (`queries[0]=…`). */
                 queries?: components["parameters"]["Queries"];
-                /** @description Not supported yet (ignored). */
+                /** @description Read through this transaction: its staged writes replayed over committed data. */
                 transactionId?: string;
             };
             header?: never;
@@ -4023,6 +5313,15 @@ export interface operations {
                     "application/json": components["schemas"]["Document"];
                 };
             };
+            /** @description Staged in a transaction (`transactionId`): a mock of the document. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
@@ -4041,7 +5340,14 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @description Stages the delete in this transaction (checked now, applied on commit). */
+                    transactionId?: string;
+                };
+            };
+        };
         responses: {
             /** @description Deleted */
             204: {
@@ -4105,7 +5411,7 @@ export interface operations {
                 "application/json": {
                     value?: number;
                     max?: number;
-                    /** @description Not supported yet: a write naming a transaction is refused with 400. */
+                    /** @description Stages the write in this transaction (checked now, applied on commit); the answer is a mock, nothing is written. */
                     transactionId?: string;
                 };
             };
@@ -4143,7 +5449,7 @@ export interface operations {
                 "application/json": {
                     value?: number;
                     min?: number;
-                    /** @description Not supported yet: a write naming a transaction is refused with 400. */
+                    /** @description Stages the write in this transaction (checked now, applied on commit); the answer is a mock, nothing is written. */
                     transactionId?: string;
                 };
             };
@@ -4904,6 +6210,188 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
+    listTransactions: {
+        parameters: {
+            query?: {
+                /** @description Appwrite JSON query strings (`queries[0]=…`). */
+                queries?: components["parameters"]["Queries"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransactionList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    createTransaction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @description Seconds until the transaction expires (default 300). */
+                    ttl?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Transaction"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    getTransaction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                transactionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Transaction"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    deleteTransaction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                transactionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateTransaction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                transactionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    commit?: boolean;
+                    rollback?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Transaction"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            /** @description The transaction has expired. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createOperations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                transactionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    operations: Record<string, never>[];
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Transaction"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            /** @description The transaction has expired. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     listUsers: {
         parameters: {
             query?: {
@@ -5193,6 +6681,505 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    tablesDBCreateBigIntColumn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    key: string;
+                    required: boolean;
+                    /** @description int64: a JSON integer literal (exact beyond 2^53) */
+                    default?: unknown;
+                    array?: boolean;
+                    /** @description int64: a JSON integer literal (exact beyond 2^53) */
+                    min?: unknown;
+                    /** @description int64: a JSON integer literal (exact beyond 2^53) */
+                    max?: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Column"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    tablesDBUpdateBigIntColumn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    required: boolean;
+                    /** @description int64: a JSON integer literal (exact beyond 2^53) */
+                    default?: unknown;
+                    newKey?: string | null;
+                    /** @description int64: a JSON integer literal (exact beyond 2^53) */
+                    min?: unknown;
+                    /** @description int64: a JSON integer literal (exact beyond 2^53) */
+                    max?: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Column"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    tablesDBCreateVarcharColumn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    key: string;
+                    required: boolean;
+                    default?: string | null;
+                    array?: boolean;
+                    size: number;
+                    encrypt?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Column"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    tablesDBUpdateVarcharColumn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    required: boolean;
+                    default?: string | null;
+                    newKey?: string | null;
+                    size?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Column"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    tablesDBCreateTextColumn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    key: string;
+                    required: boolean;
+                    default?: string | null;
+                    array?: boolean;
+                    encrypt?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Column"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    tablesDBUpdateTextColumn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    required: boolean;
+                    default?: string | null;
+                    newKey?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Column"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    tablesDBCreateMediumtextColumn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    key: string;
+                    required: boolean;
+                    default?: string | null;
+                    array?: boolean;
+                    encrypt?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Column"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    tablesDBUpdateMediumtextColumn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    required: boolean;
+                    default?: string | null;
+                    newKey?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Column"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    tablesDBCreateLongtextColumn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    key: string;
+                    required: boolean;
+                    default?: string | null;
+                    array?: boolean;
+                    encrypt?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Column"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    tablesDBUpdateLongtextColumn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    required: boolean;
+                    default?: string | null;
+                    newKey?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Column"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    tablesDBCreatePointColumn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    tablesDBUpdatePointColumn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    tablesDBCreateLineColumn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    tablesDBUpdateLineColumn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    tablesDBCreatePolygonColumn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    tablesDBUpdatePolygonColumn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
         };
     };
     tablesDBList: {
@@ -6354,7 +8341,7 @@ export interface operations {
                 queries?: components["parameters"]["Queries"];
                 /** @description `false` skips counting (`total` is then 0). */
                 total?: components["parameters"]["Total"];
-                /** @description Not supported yet (ignored). */
+                /** @description Read through this transaction: its staged writes replayed over committed data. */
                 transactionId?: string;
                 /** @description Accepted for SDK compatibility; no list cache yet. */
                 ttl?: number;
@@ -6396,7 +8383,7 @@ export interface operations {
             content: {
                 "application/json": {
                     rows: Record<string, never>[];
-                    /** @description Not supported yet: a write naming a transaction is refused with 400. */
+                    /** @description Stages the write in this transaction (checked now, applied on commit); the answer is a mock, nothing is written. */
                     transactionId?: string;
                 };
             };
@@ -6434,7 +8421,7 @@ export interface operations {
                     data?: Record<string, never>;
                     permissions?: components["schemas"]["DocumentPermissions"];
                     rows?: Record<string, never>[];
-                    /** @description Not supported yet: a write naming a transaction is refused with 400. */
+                    /** @description Stages the write in this transaction (checked now, applied on commit); the answer is a mock, nothing is written. */
                     transactionId?: string;
                 };
             };
@@ -6470,7 +8457,7 @@ export interface operations {
             content: {
                 "application/json": {
                     queries?: components["schemas"]["QueryList"];
-                    /** @description Not supported yet: a write naming a transaction is refused with 400. */
+                    /** @description Stages the write in this transaction (checked now, applied on commit); the answer is a mock, nothing is written. */
                     transactionId?: string;
                 };
             };
@@ -6505,7 +8492,7 @@ export interface operations {
                 "application/json": {
                     data?: Record<string, never>;
                     queries?: components["schemas"]["QueryList"];
-                    /** @description Not supported yet: a write naming a transaction is refused with 400. */
+                    /** @description Stages the write in this transaction (checked now, applied on commit); the answer is a mock, nothing is written. */
                     transactionId?: string;
                 };
             };
@@ -6531,7 +8518,7 @@ export interface operations {
             query?: {
                 /** @description Appwrite JSON query strings (`queries[0]=…`). */
                 queries?: components["parameters"]["Queries"];
-                /** @description Not supported yet (ignored). */
+                /** @description Read through this transaction: its staged writes replayed over committed data. */
                 transactionId?: string;
             };
             header?: never;
@@ -6574,7 +8561,7 @@ export interface operations {
                 "application/json": {
                     data?: Record<string, never>;
                     permissions?: components["schemas"]["DocumentPermissions"];
-                    /** @description Not supported yet: a write naming a transaction is refused with 400. */
+                    /** @description Stages the write in this transaction (checked now, applied on commit); the answer is a mock, nothing is written. */
                     transactionId?: string;
                 };
             };
@@ -6587,6 +8574,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Row"];
+                };
+            };
+            /** @description Staged in a transaction (`transactionId`): a mock of the row. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -6607,7 +8603,14 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @description Stages the delete in this transaction (checked now, applied on commit). */
+                    transactionId?: string;
+                };
+            };
+        };
         responses: {
             /** @description Deleted */
             204: {
@@ -6637,7 +8640,7 @@ export interface operations {
                 "application/json": {
                     data?: Record<string, never>;
                     permissions?: components["schemas"]["DocumentPermissions"];
-                    /** @description Not supported yet: a write naming a transaction is refused with 400. */
+                    /** @description Stages the write in this transaction (checked now, applied on commit); the answer is a mock, nothing is written. */
                     transactionId?: string;
                 };
             };
@@ -6676,7 +8679,7 @@ export interface operations {
                 "application/json": {
                     value?: number;
                     max?: number;
-                    /** @description Not supported yet: a write naming a transaction is refused with 400. */
+                    /** @description Stages the write in this transaction (checked now, applied on commit); the answer is a mock, nothing is written. */
                     transactionId?: string;
                 };
             };
@@ -6714,7 +8717,7 @@ export interface operations {
                 "application/json": {
                     value?: number;
                     min?: number;
-                    /** @description Not supported yet: a write naming a transaction is refused with 400. */
+                    /** @description Stages the write in this transaction (checked now, applied on commit); the answer is a mock, nothing is written. */
                     transactionId?: string;
                 };
             };
@@ -6733,6 +8736,188 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
+        };
+    };
+    tablesDBListTransactions: {
+        parameters: {
+            query?: {
+                /** @description Appwrite JSON query strings (`queries[0]=…`). */
+                queries?: components["parameters"]["Queries"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransactionList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    tablesDBCreateTransaction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @description Seconds until the transaction expires (default 300). */
+                    ttl?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Transaction"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    tablesDBGetTransaction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                transactionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Transaction"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    tablesDBDeleteTransaction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                transactionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    tablesDBUpdateTransaction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                transactionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    commit?: boolean;
+                    rollback?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Transaction"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            /** @description The transaction has expired. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    tablesDBCreateOperations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                transactionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    operations: Record<string, never>[];
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Transaction"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            /** @description The transaction has expired. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
 }

@@ -22,6 +22,7 @@ import { AttributesService } from './features/attributes/attributes.service.ts';
 import { IndexesService } from './features/indexes/indexes.service.ts';
 import { DocumentsService } from './features/documents/documents.service.ts';
 import { DocumentsBulk } from './features/documents/documents-bulk.ts';
+import { TransactionsService } from './features/transactions/transactions.service.ts';
 import { initialSchemaBuilder } from './features/attributes/initial-schema.ts';
 
 export interface AppDeps {
@@ -49,6 +50,7 @@ export interface Services {
   readonly indexes: IndexesService;
   readonly documents: DocumentsService;
   readonly documentsBulk: DocumentsBulk;
+  readonly transactions: TransactionsService;
   /** DDL leases: `start()` sweeps dead processes' schema changes (at start-up, then periodically); `drain()` on shutdown. */
   readonly schemaLeases: SchemaLeases;
 }
@@ -67,6 +69,8 @@ export function createServices(deps: AppDeps): Services {
   const indexes = new IndexesService(deps.database, collections, deps.logger);
   collections.useInitialSchemaBuilder(initialSchemaBuilder(collections, attributes, indexes));
   const documents = new DocumentsService(deps.database, collections, deps.bus ?? null);
+  // Transaction commits replay through their own documents service: no event sink (nothing is published mid-transaction).
+  const replayDocuments = new DocumentsService(deps.database, collections, null);
   return {
     projects: new ProjectsService(system),
     keys: new KeysService(system),
@@ -81,6 +85,7 @@ export function createServices(deps: AppDeps): Services {
     indexes,
     documents,
     documentsBulk: new DocumentsBulk(documents),
+    transactions: new TransactionsService(documents, { documents: replayDocuments, bulk: new DocumentsBulk(replayDocuments) }),
     schemaLeases,
   };
 }

@@ -1,9 +1,12 @@
 /** Document routes (Appwrite's `Databases` document paths). Thin: unpack, call the service, return its model. */
-import { AppError, invalidParam } from '../../errors/index.ts';
+import { AppError } from '../../errors/index.ts';
 import { route, type OperationCall, type OperationId, type RouteDef } from '../../http/route.ts';
 import { RATE_LIMITS } from '../limits/presets.ts';
 import type { DocumentsBulk } from './documents-bulk.ts';
 import type { DocumentsService, WriteInput } from './documents.service.ts';
+import type { Action } from '../transactions/transaction-store.ts';
+import { stageFromRoute, transactionOf } from '../transactions/staged-route.ts';
+import type { TransactionsService } from '../transactions/transactions.service.ts';
 
 const BASE = '/databases/:databaseId/collections/:collectionId/documents';
 const READ = { scope: 'documents.read', on: 'project' } as const;
@@ -21,14 +24,11 @@ function ids(call: { params: { databaseId: string; collectionId: string } }): [s
   return [call.params.databaseId, call.params.collectionId];
 }
 
-/**
- * Staged writes (Appwrite transactions) aren't supported yet: a write that names a transaction is
- * refused rather than applied at once behind the caller's back. Reads ignore `transactionId`.
- */
-function direct<K extends OperationId, T>(handle: (call: OperationCall<K>) => Promise<T>): (call: OperationCall<K>) => Promise<T> {
+/** A write naming `transactionId` is staged in that transaction (src/features/transactions) instead of applied. */
+function direct<K extends OperationId, T>(transactions: TransactionsService, action: Action, handle: (call: OperationCall<K>) => Promise<T>): (call: OperationCall<K>) => Promise<unknown> {
   return (call) => {
-    if ('transactionId' in call.body && call.body.transactionId !== undefined) throw invalidParam('transactionId', 'Transactions are not supported by Tenantry yet; send the write without transactionId.');
-    return handle(call);
+    const transactionId = transactionOf(call.body);
+    return transactionId === null ? handle(call) : stageFromRoute(transactions, transactionId, action, call);
   };
 }
 
@@ -36,15 +36,17 @@ function writeInput(body: { data?: Body | null; permissions?: readonly unknown[]
   return { data: body.data ?? null, permissions: body.permissions ? [...body.permissions] : null };
 }
 
-export function documentsRoutes(documents: DocumentsService, bulk: DocumentsBulk): RouteDef[] {
+export function documentsRoutes(documents: DocumentsService, bulk: DocumentsBulk, transactions: TransactionsService): RouteDef[] {
   return [
     route({
       method: 'get', path: BASE, operationId: 'listDocuments', limits: READ_LIMIT, access: READ,
-      handle: (call) => documents.list(call.ctx, ...ids(call), call.query.queries, call.query.total !== false),
+      handle: (call) => call.query.transactionId
+        ? transactions.listDocuments(call.ctx, call.query.transactionId, ...ids(call), call.query.queries, call.query.total !== false)
+        : documents.list(call.ctx, ...ids(call), call.query.queries, call.query.total !== false),
     }),
     route({
       method: 'post', path: BASE, operationId: 'createDocument', limits: WRITE_LIMIT, access: WRITE, status: 201, bodyLimit: BULK_BODY_LIMIT,
-      handle: direct(async (call) => {
+      handle: direct(transactions, 'create', async (call) => {
         const body = call.body;
         if (body.data !== undefined && body.documents !== undefined) {
           throw new AppError('general_bad_request', { message: 'You can only send one of the following parameters: data, documents' });
@@ -59,39 +61,41 @@ export function documentsRoutes(documents: DocumentsService, bulk: DocumentsBulk
     }),
     route({
       method: 'put', path: BASE, operationId: 'upsertDocuments', limits: WRITE_LIMIT, access: WRITE, bodyLimit: BULK_BODY_LIMIT,
-      handle: direct((call) => bulk.upsert(call.ctx, ...ids(call), call.body.documents)),
+      handle: direct(transactions, 'bulkUpsert', (call) => bulk.upsert(call.ctx, ...ids(call), call.body.documents)),
     }),
     route({
       method: 'patch', path: BASE, operationId: 'updateDocuments', limits: WRITE_LIMIT, access: WRITE,
-      handle: direct((call) => bulk.update(call.ctx, ...ids(call), call.body.data ?? {}, call.body.queries)),
+      handle: direct(transactions, 'bulkUpdate', (call) => bulk.update(call.ctx, ...ids(call), call.body.data ?? {}, call.body.queries)),
     }),
     route({
       method: 'delete', path: BASE, operationId: 'deleteDocuments', limits: DELETE_LIMIT, access: WRITE,
-      handle: direct((call) => bulk.delete(call.ctx, ...ids(call), call.body.queries)),
+      handle: direct(transactions, 'bulkDelete', (call) => bulk.delete(call.ctx, ...ids(call), call.body.queries)),
     }),
     route({
       method: 'get', path: `${BASE}/:documentId`, operationId: 'getDocument', limits: READ_LIMIT, access: READ,
-      handle: (call) => documents.get(call.ctx, ...ids(call), call.params.documentId, call.query.queries),
+      handle: (call) => call.query.transactionId
+        ? transactions.getDocument(call.ctx, call.query.transactionId, ...ids(call), call.params.documentId, call.query.queries)
+        : documents.get(call.ctx, ...ids(call), call.params.documentId, call.query.queries),
     }),
     route({
       method: 'put', path: `${BASE}/:documentId`, operationId: 'upsertDocument', limits: WRITE_LIMIT, access: WRITE,
-      handle: direct((call) => documents.upsert(call.ctx, ...ids(call), call.params.documentId, writeInput(call.body))),
+      handle: direct(transactions, 'upsert', (call) => documents.upsert(call.ctx, ...ids(call), call.params.documentId, writeInput(call.body))),
     }),
     route({
       method: 'patch', path: `${BASE}/:documentId`, operationId: 'updateDocument', limits: WRITE_LIMIT, access: WRITE,
-      handle: direct((call) => documents.update(call.ctx, ...ids(call), call.params.documentId, writeInput(call.body))),
+      handle: direct(transactions, 'update', (call) => documents.update(call.ctx, ...ids(call), call.params.documentId, writeInput(call.body))),
     }),
     route({
       method: 'delete', path: `${BASE}/:documentId`, operationId: 'deleteDocument', limits: DELETE_LIMIT, access: WRITE, status: 204,
-      handle: direct((call) => documents.delete(call.ctx, ...ids(call), call.params.documentId)),
+      handle: direct(transactions, 'delete', (call) => documents.delete(call.ctx, ...ids(call), call.params.documentId)),
     }),
     route({
       method: 'patch', path: `${BASE}/:documentId/:attribute/increment`, operationId: 'incrementDocumentAttribute', limits: WRITE_LIMIT, access: WRITE,
-      handle: direct((call) => documents.increment(call.ctx, ...ids(call), call.params.documentId, call.params.attribute, call.body, 1)),
+      handle: direct(transactions, 'increment', (call) => documents.increment(call.ctx, ...ids(call), call.params.documentId, call.params.attribute, call.body, 1)),
     }),
     route({
       method: 'patch', path: `${BASE}/:documentId/:attribute/decrement`, operationId: 'decrementDocumentAttribute', limits: WRITE_LIMIT, access: WRITE,
-      handle: direct((call) => documents.increment(call.ctx, ...ids(call), call.params.documentId, call.params.attribute, call.body, -1)),
+      handle: direct(transactions, 'decrement', (call) => documents.increment(call.ctx, ...ids(call), call.params.documentId, call.params.attribute, call.body, -1)),
     }),
   ];
 }
