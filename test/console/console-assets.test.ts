@@ -5,15 +5,17 @@
  */
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import { describeLegs } from '../support/describe-legs.ts';
-import { startServer, type TestServer } from '../support/server.ts';
+import type { TestServer } from '../support/server.ts';
+import { useCleanup } from '../support/cleanup.ts';
+import { useServer } from '../support/use-server.ts';
 import { newOwner, newProject } from '../support/fixtures.ts';
 
 describeLegs('console assets', (leg) => {
   let server: TestServer;
-  before(async () => { server = await startServer(leg); });
-  after(() => server.close());
+  const cleanup = useCleanup();
+  before(async () => { ({ server } = await useServer(leg, cleanup)); });
 
   test('/console redirects to /console/, which serves the page with security headers', async () => {
     const bare = await fetch(`${server.url}/console?x=1`, { redirect: 'manual' });
