@@ -50,7 +50,7 @@ export const TWINS: Readonly<Record<string, string>> = {
   updateMediumtextAttribute: 'tablesDBUpdateMediumtextColumn',
   createLongtextAttribute: 'tablesDBCreateLongtextColumn',
   updateLongtextAttribute: 'tablesDBUpdateLongtextColumn',
-  // Spatial (T1b): routes that answer 400 general_feature_unsupported on both APIs.
+  // Spatial types: served as the legacy routes serve them (no spatial support: 400 general_feature_unsupported).
   createPointAttribute: 'tablesDBCreatePointColumn',
   updatePointAttribute: 'tablesDBUpdatePointColumn',
   createLineAttribute: 'tablesDBCreateLineColumn',

@@ -24,12 +24,34 @@ function stripTableId(data: unknown): unknown {
   return rest;
 }
 
+/** Fields a table list may be queried on, TablesDB → legacy (row queries name columns: those stay as sent). */
+const TABLE_QUERY_FIELDS: Readonly<Record<string, string>> = { rowSecurity: 'documentSecurity' };
+
+/** A query (JSON text, nested `and`/`or` included) with its field names renamed; text that isn't a query is left to the validator. */
+function renameQuery(text: unknown, map: Readonly<Record<string, string>>): unknown {
+  if (typeof text !== 'string') return text;
+  const walk = (q: unknown): unknown => {
+    if (!isObject(q)) return q;
+    const out: Json = { ...q };
+    if (typeof q.attribute === 'string' && map[q.attribute]) out.attribute = map[q.attribute];
+    if (Array.isArray(q.values)) out.values = q.values.map((v) => (isObject(v) && typeof v.method === 'string' ? walk(v) : v));
+    return out;
+  };
+  try {
+    return JSON.stringify(walk(JSON.parse(text)));
+  } catch {
+    return text;
+  }
+}
+
 /** The legacy handler's input: TablesDB names → legacy names. */
-export function legacyCall(call: Call): Call {
+export function legacyCall(call: Call, resource: Resource): Call {
   const body = renameKeys(call.body, BODY_IN);
   if ('data' in body) body.data = stripTableId(body.data);
   if (Array.isArray(body.documents)) body.documents = body.documents.map(stripTableId);
-  return { ...call, params: renameKeys(call.params, PARAMS_IN) as Record<string, string>, query: renameKeys(call.query, PARAMS_IN), body };
+  const query = renameKeys(call.query, PARAMS_IN);
+  if (resource === 'table' && Array.isArray(query.queries)) query.queries = query.queries.map((q) => renameQuery(q, TABLE_QUERY_FIELDS));
+  return { ...call, params: renameKeys(call.params, PARAMS_IN) as Record<string, string>, query, body };
 }
 
 /** A row (and the related rows nested in it) under TablesDB names: only `$collectionId` moves; column values stay. */
@@ -88,7 +110,7 @@ function twin(legacy: RouteDef, operationId: string): RouteDef {
     access,
     handle: async (call) => {
       try {
-        return twinModel(resource, await legacy.handle(legacyCall(call)));
+        return twinModel(resource, await legacy.handle(legacyCall(call, resource)));
       } catch (e) {
         throw twinError(e);
       }
