@@ -9,7 +9,7 @@ import { isPrivileged, type RequestContext } from '../../http/context.ts';
 import { CUSTOM_ID, CUSTOM_ID_RULE, resolveCustomId } from '../../lib/ids.ts';
 import type { CollectionMeta } from '../collections/collection-meta.ts';
 import { DOCUMENT_PERMISSION_TYPES, parsePermissions } from '../permissions/permissions.ts';
-import { assertMayGrant, collectionGrants, documentGrants } from '../documents/access.ts';
+import { assertMayGrant, collectionGrants, defaultPermissions, documentGrants } from '../documents/access.ts';
 import { prepareData } from '../documents/document-input.ts';
 import type { DocumentModel } from '../documents/document-model.ts';
 import { compileQueries } from '../documents/query/compile.ts';
@@ -51,7 +51,9 @@ export async function checkOperation(ctx: RequestContext, meta: CollectionMeta, 
     case 'create': {
       checkCreate(ctx, meta, p.data ?? {}, p.permissions ?? null);
       if (await current(id)) throw appError('document_already_exists', id);
-      return { op, mock: { $id: id, ...base, ...(p.permissions ? { $permissions: p.permissions } : {}), ...(p.data ?? {}) } };
+      // A signed-in user's default permissions are fixed now, so reads through the transaction see them too.
+      const staged = p.permissions ? op : { ...op, payload: { ...p, permissions: defaultPermissions(ctx) } };
+      return { op: staged, mock: { $id: id, ...base, ...(p.permissions ? { $permissions: p.permissions } : {}), ...(p.data ?? {}) } };
     }
     case 'update': case 'upsert': {
       const doc = await current(id);
