@@ -15,8 +15,8 @@ export interface GuardViolation { readonly sql: string; readonly reason: string 
 
 const DDL = /^\s*(create|alter|drop|pragma|truncate|rename|set|show|begin|commit|rollback|savepoint|release|start transaction|xa|analyze|explain)\b/i;
 const TABLE_REF = /\b(?:from|join|into|update)\s+[`"]?([A-Za-z0-9_]+)[`"]?/gi;
-// json_each: SQLite's table-valued JSON function (array-attribute queries), not a table.
-const SYSTEM_TABLES = /^(sqlite_\w+|json_each|information_schema|dual|performance_schema|mysql)$/i;
+// json_each / JSON_TABLE: SQLite's and MariaDB's table-valued JSON functions (array attributes), not tables.
+const SYSTEM_TABLES = /^(sqlite_\w+|json_each|json_table|information_schema|dual|performance_schema|mysql)$/i;
 /** `_tenant = ?`, `_tenant = 7`, `_tenant in (?, ?)` (any quoting, any table alias). */
 const TENANT_PREDICATE = /[`"]?_tenant[`"]?\s*(?:=\s*(\?|\d+)|in\s*\(([^)]*)\))/gi;
 

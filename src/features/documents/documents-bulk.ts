@@ -18,6 +18,7 @@ import { findRows, type DocumentList } from './documents-read.ts';
 import type { DocumentsService } from './documents.service.ts';
 import { compileQueries } from './query/compile.ts';
 import { parseQueries, QUERY_LIMITS } from './query/parse.ts';
+import { applyOperators, checkOperators, planOperators, splitOperators } from './operators.ts';
 
 export const MAX_BULK_DOCUMENTS = 100;
 
@@ -52,13 +53,22 @@ export class DocumentsBulk {
     assertDistinct(ids);
     return tdb.documentTransaction(async (trx) => {
       const store = new DocumentStore(trx, meta);
-      const existing = new Set((await store.loadMany(eq({ _uid: ids }), { lock: true })).map((r) => String(r._uid)));
+      const existing = new Map((await store.loadMany(eq({ _uid: ids }), { lock: true })).map((r) => [String(r._uid), r]));
       for (let i = 0; i < documents.length; i++) {
-        const doc = documents[i]!;
-        if (!existing.has(ids[i]!)) { await store.insert([toNew(meta, { ...doc, $id: ids[i] }, i)]); continue; }
+        const { data: doc, operators } = splitOperators(meta, documents[i]!);
+        const planned = planOperators(meta, operators);
+        let row = existing.get(ids[i]!);
+        if (!row) {
+          await store.insert([toNew(meta, { ...doc, $id: ids[i] }, i)]);
+          if (planned.length === 0) continue;
+          // Operators on a new document start from its initial values.
+          row = (await store.load(ids[i]!, true))!;
+          await applyOperators(row, planned, (sets) => store.update(ids[i]!, {}, null, String(row!._updatedAt), sets));
+          continue;
+        }
         const data = prepareData(meta, doc, 'update', true);
         const perms = Array.isArray(doc.$permissions) ? parsePermissions(doc.$permissions, DOCUMENT_PERMISSION_TYPES, `documents[${i}].$permissions`) : null;
-        await store.update(ids[i]!, data.columns, perms, data.updatedAt);
+        await applyOperators(row, planned, (sets) => store.update(ids[i]!, data.columns, perms, data.updatedAt, sets));
       }
       return this.#reload(store, meta, ids);
     });
@@ -67,11 +77,18 @@ export class DocumentsBulk {
   /** Applies `data` to every document the queries match (filters, orders, limit, offset, cursor). */
   async update(ctx: RequestContext, databaseId: string, collectionId: string, data: Record<string, unknown>, queries: unknown): Promise<DocumentList> {
     const { tdb, meta } = await this.#open(ctx, databaseId, collectionId);
-    const prepared = prepareData(meta, data ?? {}, 'update', true);
+    const split = splitOperators(meta, data);
+    const prepared = prepareData(meta, split.data, 'update', true);
+    const planned = planOperators(meta, split.operators);
     return tdb.documentTransaction(async (trx) => {
       const store = new DocumentStore(trx, meta);
-      const ids = (await this.#matched(trx, meta, queries)).map((r) => String(r._uid));
-      if (Object.keys(prepared.columns).length || prepared.updatedAt) await store.updateMany(ids, prepared.columns, prepared.updatedAt);
+      const rows = await this.#matched(trx, meta, queries);
+      const ids = rows.map((r) => String(r._uid));
+      // Each matched row (locked) must allow the operators; one statement then applies them all.
+      for (const r of rows) checkOperators(planned, r);
+      if (Object.keys(prepared.columns).length || prepared.updatedAt || planned.length) {
+        await store.updateMany(ids, prepared.columns, prepared.updatedAt, planned.map((p) => p.set));
+      }
       return this.#reload(store, meta, ids);
     });
   }

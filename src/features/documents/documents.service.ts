@@ -16,6 +16,7 @@ import { prepareData } from './document-input.ts';
 import { permissionsOf, toDocument, type DocumentModel } from './document-model.ts';
 import { DocumentStore } from './document-store.ts';
 import { getDocument, listDocuments, type DocumentList } from './documents-read.ts';
+import { applyOperators, planOperators, splitOperators, type OperatorInput } from './operators.ts';
 import { availableAttributes } from './query/schema.ts';
 import type { EventSink } from '../../realtime/events.ts';
 import { documentEvent, type DocumentAction } from '../../realtime/document-events.ts';
@@ -72,40 +73,49 @@ export class DocumentsService {
     return this.#published(ctx, meta, 'create', doc);
   }
 
-  async #createIn(tdb: TenantDb, ctx: RequestContext, meta: CollectionMeta, id: string, input: WriteInput): Promise<DocumentModel> {
+  /** `operators` (upsert of a new ID): applied to the new row's initial values, in the same transaction. */
+  async #createIn(tdb: TenantDb, ctx: RequestContext, meta: CollectionMeta, id: string, input: WriteInput, operators: readonly OperatorInput[] = []): Promise<DocumentModel> {
     if (!collectionGrants(ctx, meta, 'create')) throw new AppError('user_unauthorized');
     const data = prepareData(meta, input.data ?? {}, 'create', isPrivileged(ctx));
+    const planned = planOperators(meta, operators);
     const permissions = parsePermissions(input.permissions ?? defaultPermissions(ctx), DOCUMENT_PERMISSION_TYPES);
     if (input.permissions) assertMayGrant(ctx, meta, permissions, null);
-    const [row] = await new DocumentStore(tdb, meta).create([{ id, columns: data.columns, permissions, createdAt: data.createdAt, updatedAt: data.updatedAt }]);
-    return toDocument(row!, meta);
+    const store = new DocumentStore(tdb, meta);
+    const [row] = await store.create([{ id, columns: data.columns, permissions, createdAt: data.createdAt, updatedAt: data.updatedAt }]);
+    if (planned.length === 0) return toDocument(row!, meta);
+    await applyOperators(row!, planned, (sets) => store.update(id, {}, null, String(row!._updatedAt), sets));
+    return toDocument((await store.load(id))!, meta);
   }
 
   async update(ctx: RequestContext, databaseId: string, collectionId: string, documentId: string, input: WriteInput): Promise<DocumentModel> {
     if (isEmpty(input.data) && !input.permissions) throw new AppError('document_missing_payload');
     const { tdb, meta } = await this.open(ctx, databaseId, collectionId);
+    const split = splitOperators(meta, input.data);
     const doc = await tdb.documentTransaction(async (trx) => {
       const store = new DocumentStore(trx, meta);
       const row = await store.load(documentId, true);
       if (!row) throw appError('document_not_found', documentId);
-      return this.#updateIn(store, ctx, meta, row, input);
+      return this.#updateIn(store, ctx, meta, row, { ...input, data: split.data }, split.operators);
     });
     return this.#published(ctx, meta, 'update', doc);
   }
 
   /** `row` was loaded (and locked) through `store`, which so knows its `_id`. */
-  async #updateIn(store: DocumentStore, ctx: RequestContext, meta: CollectionMeta, row: Row, input: WriteInput): Promise<DocumentModel> {
+  async #updateIn(store: DocumentStore, ctx: RequestContext, meta: CollectionMeta, row: Row, input: WriteInput, operators: readonly OperatorInput[] = []): Promise<DocumentModel> {
     const id = String(row._uid);
     const previous = permissionsOf(row);
     if (!documentGrants(ctx, meta, previous, 'update')) throw new AppError('user_unauthorized');
     const data = prepareData(meta, input.data ?? {}, 'update', isPrivileged(ctx));
+    const planned = planOperators(meta, operators);
     let permissions = null;
     if (input.permissions) {
       permissions = parsePermissions(input.permissions, DOCUMENT_PERMISSION_TYPES);
       assertMayGrant(ctx, meta, permissions, previous);
     }
-    // The row is locked since it was loaded: it is now exactly that row with the patch applied.
-    const after = { ...row, ...(await store.update(id, data.columns, permissions, data.updatedAt)) };
+    // The row is locked since it was loaded: it is now exactly that row with the patch applied
+    // (operators computed their values in SQL: those are read back inside the transaction).
+    const written = { ...row, ...(await applyOperators(row, planned, (sets) => store.update(id, data.columns, permissions, data.updatedAt, sets))) };
+    const after = planned.length ? (await store.load(id))! : written;
     // Appwrite #7529: a caller who may update but not read gets no attribute values back.
     return toDocument(after, meta, { withAttributes: documentGrants(ctx, meta, permissionsOf(after), 'read') });
   }
@@ -114,12 +124,13 @@ export class DocumentsService {
   async upsert(ctx: RequestContext, databaseId: string, collectionId: string, documentId: string, input: WriteInput): Promise<DocumentModel> {
     const { tdb, meta } = await this.open(ctx, databaseId, collectionId);
     if (!CUSTOM_ID.test(documentId)) throw invalidParam('documentId', CUSTOM_ID_RULE);
+    const split = splitOperators(meta, input.data);
     const attempt = () => tdb.documentTransaction(async (trx) => {
       const store = new DocumentStore(trx, meta);
       const row = await store.load(documentId, true);
-      if (!row) return this.#createIn(trx, ctx, meta, documentId, input);
+      if (!row) return this.#createIn(trx, ctx, meta, documentId, { ...input, data: split.data }, split.operators);
       if (isEmpty(input.data) && !input.permissions) return toDocument(row, meta, { withAttributes: documentGrants(ctx, meta, permissionsOf(row), 'read') });
-      return this.#updateIn(store, ctx, meta, row, input);
+      return this.#updateIn(store, ctx, meta, row, { ...input, data: split.data }, split.operators);
     });
     let doc: DocumentModel;
     try {
