@@ -41,8 +41,12 @@ export async function startServer(leg: Leg, options: StartOptions = {}): Promise
   let tmp: string | null = null;
   const env: Record<string, string> = { TENANTRY_LAYOUT: layout, TENANTRY_OPEN_SIGNUP: 'true', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ...options.env };
   if (leg.name === 'sqlite') {
-    tmp = mkdtempSync(join(tmpdir(), 'tenantry-test-'));
-    env.DATABASE_URL = `sqlite:${join(tmp, 'test.db')}`;
+    // A test that restarts a server on one file brings its own DATABASE_URL (and removes the file itself).
+    if (options.env?.DATABASE_URL) env.DATABASE_URL = options.env.DATABASE_URL;
+    else {
+      tmp = mkdtempSync(join(tmpdir(), 'tenantry-test-'));
+      env.DATABASE_URL = `sqlite:${join(tmp, 'test.db')}`;
+    }
     env.TENANTRY_NAMESPACE = TEST_NAMESPACES[layout];
   } else {
     env.DATABASE_URL = MARIADB_TEST_URL;
