@@ -79,7 +79,7 @@ export class CompiledTable {
       values.push(options.offset);
     }
     if (options.forUpdate && this.#env.dialect === 'mysql') sql += ' FOR UPDATE';
-    return this.#rows(sql, values);
+    return this.#rows(sql, values, options.exactIntegers);
   }
 
   async first(where: Condition, columns?: readonly string[]): Promise<Row | undefined> {
@@ -157,9 +157,9 @@ export class CompiledTable {
     return (await this.#write(`DELETE FROM ${quoteTable(this.#table)}${this.#where(where, values)}`, values)).affected;
   }
 
-  async #rows(sql: string, values: unknown[]): Promise<Row[]> {
+  async #rows(sql: string, values: unknown[], exactIntegers?: boolean): Promise<Row[]> {
     try {
-      return await this.#db.statements.rows(this.#conn, sql, values, this.#origin);
+      return await this.#db.statements.rows(this.#conn, sql, values, this.#origin, exactIntegers);
     } catch (e) {
       throw translateDriverError(this.#db.dialect, e);
     }

@@ -21,7 +21,7 @@ interface MysqlRaw {
   stream?: { destroy(): void };
   __knex__disposed?: unknown;
 }
-interface SqliteStatement { readonly reader: boolean; all(values: unknown[]): unknown[]; run(values: unknown[]): { changes: number; lastInsertRowid: number | bigint } }
+interface SqliteStatement { readonly reader: boolean; safeIntegers(on: boolean): SqliteStatement; all(values: unknown[]): unknown[]; run(values: unknown[]): { changes: number; lastInsertRowid: number | bigint } }
 interface SqliteRaw { prepare(sql: string): SqliteStatement; exec(sql: string): void; readonly inTransaction: boolean }
 interface PoolClient<R> { acquireConnection(): Promise<R>; releaseConnection(c: R): Promise<void> }
 
@@ -76,8 +76,8 @@ export interface StatementRunner {
    * builder on it throws (knex-built statements need `TenantDb.transaction`).
    */
   transaction<T>(root: Knex, origin: SqlOrigin, fn: (conn: Knex.Transaction) => Promise<T>): Promise<T>;
-  /** A statement that returns rows. */
-  rows(conn: Conn, sql: string, values: unknown[], origin: SqlOrigin): Promise<Record<string, unknown>[]>;
+  /** A statement that returns rows; `exactIntegers`: integers beyond 2^53 as exact decimal strings (FindOptions). */
+  rows(conn: Conn, sql: string, values: unknown[], origin: SqlOrigin, exactIntegers?: boolean): Promise<Record<string, unknown>[]>;
   /** An INSERT / UPDATE / DELETE: rows changed and, for an insert, the first new `_id`. */
   write(conn: Conn, sql: string, values: unknown[], origin: SqlOrigin): Promise<WriteResult>;
 }
@@ -167,10 +167,23 @@ export function sqliteRunner(emit: (e: SqlEvent) => void): StatementRunner {
       };
       return withTransaction(client, raw, send, () => {}, fn);
     },
-    rows: (conn, sql, values, origin) => run(conn, sql, values, origin, (stmt, bound) => stmt.all(bound) as Record<string, unknown>[]),
+    rows: (conn, sql, values, origin, exactIntegers) => run(conn, sql, values, origin, (stmt, bound) => {
+      // safeIntegers is per statement: set on every run, since the cached statement is shared.
+      const rows = stmt.safeIntegers(exactIntegers === true).all(bound) as Record<string, unknown>[];
+      return exactIntegers ? rows.map(exactRow) : rows;
+    }),
     write: (conn, sql, values, origin) => run(conn, sql, values, origin, (stmt, bound) => {
       const r = stmt.run(bound);
       return { affected: r.changes, insertId: Number(r.lastInsertRowid) };
     }),
   };
+}
+
+/** A safeIntegers row as the rest of the app reads rows: numbers when safe, exact decimal strings beyond 2^53 (as mysql2 answers). */
+function exactRow(row: Record<string, unknown>): Record<string, unknown> {
+  for (const k in row) {
+    const v = row[k];
+    if (typeof v === 'bigint') row[k] = Number.isSafeInteger(Number(v)) ? Number(v) : v.toString();
+  }
+  return row;
 }

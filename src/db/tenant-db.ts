@@ -31,6 +31,11 @@ export interface FindOptions {
   readonly forUpdate?: boolean;
   /** Random order (Appwrite's `orderRandom`); applied before `orderBy`. */
   readonly random?: boolean;
+  /**
+   * Integers beyond ±(2^53 − 1) come back exact, as decimal strings (bigint columns): mysql2 does so
+   * anyway (supportBigNumbers); better-sqlite3 reads this statement with safeIntegers. Compiled tables only.
+   */
+  readonly exactIntegers?: boolean;
 }
 
 type Conn = Knex | Knex.Transaction;

@@ -4,12 +4,27 @@
  */
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { AppError } from '../errors/index.ts';
+import { mayHoldBigIntegers, parseExact } from '../lib/exact-json.ts';
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 export const MAX_BODY_DEPTH = 32;
 
 export function jsonBody(limitBytes: number) {
-  return express.json({ limit: limitBytes, type: ['application/json', 'application/*+json'], strict: false });
+  const parse = express.json({ limit: limitBytes, type: ['application/json', 'application/*+json'], strict: false, verify: keepLongDigits });
+  // A body with a 16-digit run may hold integers beyond 2^53: parsed again, exactly (BigInt), from its text.
+  return (req: Request, res: Response, next: NextFunction): void => {
+    parse(req, res, (err?: unknown) => {
+      const text = (req as { [EXACT]?: string })[EXACT];
+      if (!err && text !== undefined) req.body = parseExact(text);
+      next(err);
+    });
+  };
+}
+
+const EXACT = Symbol('exact JSON text');
+/** (Digits are ASCII: a latin1 view, cheaper than decoding, finds them; only a hit decodes the text.) */
+function keepLongDigits(req: Request, _res: Response, buf: Buffer): void {
+  if (mayHoldBigIntegers(buf.toString('latin1'))) (req as { [EXACT]?: string })[EXACT] = buf.toString('utf8');
 }
 
 /** Throws on `__proto__` / `constructor` / `prototype` keys at any depth, or nesting beyond MAX_BODY_DEPTH. */

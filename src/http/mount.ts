@@ -10,6 +10,7 @@ import { AppError } from '../errors/index.ts';
 import type { Services } from '../services.ts';
 import { buildContext, missingScope, publicContext, type EndUserResolver } from './authenticate.ts';
 import { jsonBody, assertSafeJson } from './body.ts';
+import { stringifyExact } from '../lib/exact-json.ts';
 import type { RequestContext } from './context.ts';
 import { RequestPlan, type RouteLimiter, type RoutePlan, type RouteRates } from './plan.ts';
 import type { Access, CookieOptions, Reply, RouteDef } from './route.ts';
@@ -98,7 +99,7 @@ function shapeOf(route: RoutePlan, params: Readonly<Record<string, string>>): st
  * validators), no copy of a large body into a Buffer first; the same status, headers and bytes.
  */
 function sendJson(res: Response, result: unknown): void {
-  const body = JSON.stringify(result);
+  const body = stringifyExact(result); // a BigInt (an exact int64 echoed from a request) as its literal
   res.setHeader('Content-Type', 'application/json; charset=utf-8');
   res.setHeader('Content-Length', Buffer.byteLength(body));
   res.end(body);

@@ -6,13 +6,24 @@
 import { isIP } from 'node:net';
 import { AppError, invalidParam } from '../../errors/index.ts';
 import { parseApiDate, toApiDate } from '../../lib/dates.ts';
-import type { AttributeFormat, AttributeMeta, AttributeSpec, AttributeType } from '../collections/collection-meta.ts';
+import { exactInteger, INT64_MAX as INT64_MAX_EXACT, INT64_MIN as INT64_MIN_EXACT, parseStoredExact, stringifyExact, toBigInt } from '../../lib/exact-json.ts';
+import type { AttributeFormat, AttributeMeta, AttributeSpec, AttributeType, TextType } from '../collections/collection-meta.ts';
 
 export type { AttributeSpec };
 
 /** The `/attributes/<kind>` route families. */
-export const ATTRIBUTE_KINDS = ['string', 'integer', 'float', 'boolean', 'datetime', 'email', 'enum', 'url', 'ip'] as const;
+export const ATTRIBUTE_KINDS = [
+  'string', 'integer', 'float', 'boolean', 'datetime', 'email', 'enum', 'url', 'ip', 'bigint', 'varchar', 'text', 'mediumtext', 'longtext',
+] as const;
 export type AttributeKind = (typeof ATTRIBUTE_KINDS)[number];
+
+/** Spatial route families: known to the SDKs, not served (400 general_feature_unsupported). */
+export const SPATIAL_KINDS = ['point', 'line', 'polygon'] as const;
+export type SpatialKind = (typeof SPATIAL_KINDS)[number];
+
+/** `varchar` sizes Appwrite takes (characters); the text types' fixed stored sizes (bytes, as MariaDB's limits). */
+export const VARCHAR_MAX_SIZE = 16_381;
+export const TEXT_SIZES: Readonly<Record<Exclude<TextType, 'varchar'>, number>> = { text: 65_535, mediumtext: 16_777_215, longtext: 2_147_483_647 };
 
 export const INT64_MIN = -9223372036854775808;
 export const INT64_MAX = 9223372036854775807;
@@ -57,12 +68,26 @@ export function specFromCreate(kind: AttributeKind, body: Readonly<Record<string
       spec = { ...base, type: 'double', format: '', size: 0, min: (body.min as number | null | undefined) ?? -Number.MAX_VALUE, max: (body.max as number | null | undefined) ?? Number.MAX_VALUE }; break;
     case 'boolean': spec = { ...base, type: 'boolean', format: '', size: 0 }; break;
     case 'datetime': spec = { ...base, type: 'datetime', format: '', size: 0 }; break;
+    case 'bigint':
+      spec = { ...base, type: 'bigint', format: '', size: 8, bounds: { min: int64Param('min', body.min, INT64_MIN_EXACT), max: int64Param('max', body.max, INT64_MAX_EXACT) } }; break;
+    case 'varchar': spec = { ...base, type: 'varchar', format: '', size: Number(body.size) }; break;
+    case 'text': case 'mediumtext': case 'longtext': spec = { ...base, type: kind, format: '', size: TEXT_SIZES[kind] }; break;
     default: {
       const fixed = FIXED[kind]!;
       spec = { ...base, type: 'string', format: fixed.format, size: fixed.size, ...(kind === 'enum' ? { elements: body.elements as string[] } : {}) };
     }
   }
   return checkSpec(spec);
+}
+
+/** An int64 body field (a number, or a BigInt from the exact body parse); `fallback` when absent or null. */
+export function int64Param(name: string, value: unknown, fallback: bigint): bigint {
+  if (value === undefined || value === null) return fallback;
+  const n = toBigInt(value);
+  if (n === null || typeof value === 'string' || n < INT64_MIN_EXACT || n > INT64_MAX_EXACT) {
+    throw invalidParam(name, 'Value must be a valid integer between -9223372036854775808 and 9223372036854775807');
+  }
+  return n;
 }
 
 function integerSize(min: number, max: number): number {
@@ -75,6 +100,13 @@ export function checkSpec(spec: AttributeSpec): AttributeSpec {
   if (spec.default !== null && spec.array) throw new AppError('attribute_default_unsupported', { message: 'Cannot set default value for array attributes' });
   if (spec.type === 'string' && spec.format === '' && (!Number.isInteger(spec.size) || spec.size < 1 || spec.size > STRING_MAX_SIZE)) {
     throw invalidParam('size', `Value must be a valid range between 1 and ${STRING_MAX_SIZE.toLocaleString('en-US')}`);
+  }
+  if (spec.type === 'varchar' && (!Number.isInteger(spec.size) || spec.size < 1 || spec.size > VARCHAR_MAX_SIZE)) {
+    throw invalidParam('size', `Value must be a valid range between 1 and ${VARCHAR_MAX_SIZE.toLocaleString('en-US')}`);
+  }
+  if (spec.type === 'bigint') {
+    const { min, max } = spec.bounds!;
+    if (min > max) throw valueInvalid('Minimum value must be lesser than maximum value');
   }
   if (spec.type === 'integer' || spec.type === 'double') {
     const { min, max } = spec as Required<Pick<AttributeSpec, 'min' | 'max'>>;
@@ -101,6 +133,12 @@ function checkDefault(spec: AttributeSpec): unknown {
       if (!Number.isInteger(d)) throw wrong('a valid integer');
       if ((d as number) < spec.min! || (d as number) > spec.max!) throw valueInvalid(`Default value must be between ${spec.min} and ${spec.max}`);
       return d;
+    case 'bigint': {
+      const n = typeof d === 'string' ? null : toBigInt(d);
+      if (n === null) throw wrong('a valid integer');
+      if (n < spec.bounds!.min || n > spec.bounds!.max) throw valueInvalid(`Default value must be between ${spec.bounds!.min} and ${spec.bounds!.max}`);
+      return n;
+    }
     case 'double':
       if (typeof d !== 'number' || !Number.isFinite(d)) throw wrong('a valid float');
       if (d < spec.min! || d > spec.max!) throw valueInvalid(`Default value must be between ${spec.min} and ${spec.max}`);
@@ -136,10 +174,18 @@ export function sqlType(spec: Pick<AttributeSpec, 'type' | 'size' | 'array'>, di
       if (spec.size <= 16381) return `VARCHAR(${spec.size})`;
       if (spec.size <= 65535) return 'TEXT';
       return spec.size <= 16777215 ? 'MEDIUMTEXT' : 'LONGTEXT';
+    // The explicit string types keep their physical type whatever the size (varchar's is capped at 16381).
+    case 'varchar': return `VARCHAR(${spec.size})`;
+    case 'text': return 'TEXT';
+    case 'mediumtext': return 'MEDIUMTEXT';
+    case 'longtext': return 'LONGTEXT';
+    case 'bigint': return 'BIGINT';
     case 'integer': return spec.size >= 8 ? 'BIGINT' : 'INT';
     case 'double': return 'DOUBLE';
     case 'boolean': return 'TINYINT(1)';
     case 'datetime': return 'DATETIME(3)';
+    // A relationship's column holds a related document's $id (virtual sides take no column, counted anyway).
+    case 'relationship': return 'VARCHAR(255)';
   }
 }
 
@@ -158,4 +204,41 @@ export function fitsRow(existing: readonly AttributeMeta[], next: AttributeSpec,
   const nullBytes = Math.ceil(columns / 8);
   const bytes = SYSTEM_ROW_BYTES + nullBytes + kept.reduce((n, a) => n + rowBytes(a), 0) + rowBytes(next);
   return bytes <= ROW_BYTES_MAX && columns <= COLUMNS_MAX;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The issue-13 types in metadata rows and models (hooks called from collections/schema-rows.ts).
+
+/** A `bigint` attribute's exact range and default as stored (bounds as decimal strings, the default as an exact literal). */
+export function storedBigint(spec: AttributeSpec): { bounds?: { min: string; max: string } } {
+  return spec.type === 'bigint' && spec.bounds ? { bounds: { min: spec.bounds.min.toString(), max: spec.bounds.max.toString() } } : {};
+}
+
+/** The default as the `default_value` column keeps it (JSON; a bigint's as its exact literal). */
+export function storedDefault(spec: AttributeSpec): string {
+  return stringifyExact(spec.default ?? null);
+}
+
+/** A metadata row's `bigint` fields back (exact range, BigInt default); nothing for other types. */
+export function bigintFromRow(type: unknown, options: { bounds?: { min?: unknown; max?: unknown } }, defaultRaw: unknown): Partial<Pick<AttributeSpec, 'bounds' | 'default'>> {
+  if (type !== 'bigint') return {};
+  const d = toBigInt(parseStoredExact<unknown>(defaultRaw, null));
+  return {
+    bounds: Object.freeze({ min: toBigInt(options.bounds?.min) ?? INT64_MIN_EXACT, max: toBigInt(options.bounds?.max) ?? INT64_MAX_EXACT }),
+    default: d,
+  };
+}
+
+/** The model fields of the issue-13 types (node-appwrite's AttributeBigint, AttributeVarchar, AttributeText…); null for other types. */
+export function columnTypeModel(a: AttributeMeta): Record<string, unknown> | null {
+  switch (a.type) {
+    case 'bigint':
+      return {
+        min: exactInteger(a.bounds?.min ?? INT64_MIN_EXACT), max: exactInteger(a.bounds?.max ?? INT64_MAX_EXACT),
+        default: typeof a.default === 'bigint' || typeof a.default === 'number' ? exactInteger(a.default) : null,
+      };
+    case 'varchar': return { size: a.size, default: a.default, encrypt: false };
+    case 'text': case 'mediumtext': case 'longtext': return { default: a.default, encrypt: false };
+    default: return null;
+  }
 }

@@ -20,7 +20,7 @@ import type { CollectionsService } from '../collections/collections.service.ts';
 import { listRows, type ListFields, type ListRequest } from '../databases/list-query.ts';
 import { attributeFromRow } from '../collections/schema-rows.ts';
 import type { SchemaLeases } from '../collections/schema-leases.ts';
-import { checkSpec, fitsRow, kindOf, specFromCreate, sqlType, type AttributeKind, type AttributeSpec } from './attribute-rules.ts';
+import { checkSpec, fitsRow, int64Param, kindOf, specFromCreate, sqlType, storedBigint, storedDefault, type AttributeKind, type AttributeSpec } from './attribute-rules.ts';
 
 const FIELDS: ListFields = {
   key: { column: 'key', kind: 'string' }, type: { column: 'type', kind: 'string' }, status: { column: 'status', kind: 'string' },
@@ -80,7 +80,7 @@ export class AttributesService {
       await tdb.table('attributes').insert({
         _uid: spec.key, _createdAt: now, _updatedAt: now, collection_seq: meta.sequence,
         key: spec.key, type: spec.type, format: spec.format, size: spec.size, required: spec.required, is_array: spec.array,
-        default_value: JSON.stringify(spec.default ?? null), options: JSON.stringify(optionsOf(spec)), status: 'processing', error: '', ...this.#leases.take(),
+        default_value: storedDefault(spec), options: JSON.stringify(optionsOf(spec)), status: 'processing', error: '', ...this.#leases.take(),
       });
     } catch (e) {
       if (e instanceof DuplicateKeyError) throw appError('attribute_already_exists', spec.key);
@@ -166,8 +166,9 @@ export class AttributesService {
     const next = checkSpec({
       key: newKey, type: current.type, format: current.format, required: Boolean(body.required), array: current.array,
       default: body.default ?? null,
-      size: kind === 'string' && body.size != null ? Number(body.size) : current.size,
+      size: (kind === 'string' || kind === 'varchar') && body.size != null ? Number(body.size) : current.size,
       ...(current.min !== undefined ? { min: (body.min as number | null | undefined) ?? current.min, max: (body.max as number | null | undefined) ?? current.max } : {}),
+      ...(current.bounds ? { bounds: { min: int64Param('min', body.min, current.bounds.min), max: int64Param('max', body.max, current.bounds.max) } } : {}),
       ...(current.elements ? { elements: (body.elements as string[] | undefined) ?? current.elements } : {}),
     });
     const newType = sqlType(next, this.#dialect);
@@ -177,7 +178,7 @@ export class AttributesService {
     }
     await tdb.transaction(async (trx) => {
       await trx.table('attributes').update(eq({ _id: current.sequence! }), {
-        _uid: newKey, key: newKey, size: next.size, required: next.required, default_value: JSON.stringify(next.default ?? null),
+        _uid: newKey, key: newKey, size: next.size, required: next.required, default_value: storedDefault(next),
         options: JSON.stringify(optionsOf(next)), _updatedAt: toDbDate(),
       });
       if (newKey !== key) await renameInIndexes(trx, meta, key, newKey);
@@ -214,6 +215,7 @@ function optionsOf(spec: AttributeSpec): Record<string, unknown> {
   return {
     ...(spec.min !== undefined ? { min: spec.min } : {}), ...(spec.max !== undefined ? { max: spec.max } : {}),
     ...(spec.elements ? { elements: [...spec.elements] } : {}),
+    ...storedBigint(spec),
   };
 }
 

@@ -11,15 +11,17 @@ import {
   type RelationshipOptions,
 } from './collection-meta.ts';
 import type { DatabaseRecord } from '../databases/databases.service.ts';
+import { bigintFromRow, columnTypeModel } from '../attributes/attribute-rules.ts';
 
 export function attributeFromRow(r: Row): AttributeMeta {
-  const options = parseJson<{ min?: number; max?: number; elements?: string[]; relationship?: RelationshipOptions }>(r.options, {});
+  const options = parseJson<{ min?: number; max?: number; elements?: string[]; relationship?: RelationshipOptions; bounds?: { min?: string; max?: string } }>(r.options, {});
   const sequence = Number(r._id);
   return Object.freeze({
     key: String(r.key), type: String(r.type) as AttributeType, format: String(r.format ?? '') as AttributeFormat, size: Number(r.size),
     required: Boolean(Number(r.required)), array: Boolean(Number(r.is_array)), default: parseJson<unknown>(r.default_value, null),
     ...(options.min !== undefined ? { min: options.min } : {}), ...(options.max !== undefined ? { max: options.max } : {}),
     ...(options.elements ? { elements: Object.freeze([...options.elements]) } : {}),
+    ...bigintFromRow(r.type, options, r.default_value),
     ...(options.relationship ? { relationship: Object.freeze({ ...options.relationship }) } : {}),
     status: String(r.status) as AttributeStatus, error: String(r.error ?? ''), column: attributeColumn(sequence), sequence,
     createdAt: String(r._createdAt), updatedAt: String(r._updatedAt),
@@ -64,6 +66,7 @@ export function attributeModel(a: AttributeMeta): Record<string, unknown> {
   else if (a.type === 'string') Object.assign(model, { format: a.format, default: a.default });
   else if (a.type === 'integer' || a.type === 'double') Object.assign(model, { min: a.min ?? null, max: a.max ?? null, default: a.default });
   else if (a.type === 'datetime') Object.assign(model, { format: 'datetime', default: a.default });
+  else if (columnTypeModel(a)) Object.assign(model, columnTypeModel(a));
   else if (a.relationship) Object.assign(model, relationshipModel(a.relationship));
   else Object.assign(model, { default: a.default });
   return model;

@@ -10,6 +10,7 @@ import { isIP } from 'node:net';
 import { AppError } from '../../errors/index.ts';
 import type { Row } from '../../db/tenant-db.ts';
 import { parseApiDate } from '../../lib/dates.ts';
+import { exactInteger, INT64_MAX, INT64_MIN, toBigInt } from '../../lib/exact-json.ts';
 import type { AttributeMeta, CollectionMeta } from '../collections/collection-meta.ts';
 import { availableAttributes } from './query/schema.ts';
 
@@ -75,7 +76,7 @@ function columnValue(a: AttributeMeta, value: unknown): unknown {
     return JSON.stringify(value.map((v) => {
       if (v === null) throw structureError(`Attribute "${a.key}" has invalid type. Array values can not be null`);
       const stored = scalarValue(a, v);
-      return a.type === 'boolean' ? stored === 1 : stored;
+      return a.type === 'boolean' ? stored === 1 : a.type === 'bigint' ? exactInteger(BigInt(stored)) : stored;
     }));
   }
   if (Array.isArray(value)) throw structureError(`Attribute "${a.key}" has invalid type. ${describe(a)}`);
@@ -111,7 +112,19 @@ function scalarValue(a: AttributeMeta, v: unknown): string | number {
     }
     // Relationship values are written by src/features/relationships, never as a plain column.
     case 'relationship': throw invalid();
+    case 'varchar': case 'text': case 'mediumtext': case 'longtext':
+      if (typeof v !== 'string' || [...v].length > a.size) throw invalid();
+      return v;
+    case 'bigint': return bigintValue(a, v);
   }
+}
+
+/** A bigint as stored: a number when safe, else its exact decimal string (both drivers write that exactly). */
+function bigintValue(a: AttributeMeta, v: unknown): string | number {
+  const n = typeof v === 'number' && !Number.isSafeInteger(v) ? null : typeof v === 'string' ? null : toBigInt(v);
+  if (n === null || n < INT64_MIN || n > INT64_MAX) throw structureError(`Attribute "${a.key}" has invalid type. ${describe(a)}`);
+  if (a.bounds && (n < a.bounds.min || n > a.bounds.max)) throw structureError(`Attribute "${a.key}" has invalid format. ${range(a)}`);
+  return typeof v === 'number' ? v : Number.isSafeInteger(Number(n)) ? Number(n) : n.toString();
 }
 
 function isUrl(v: string): boolean {
@@ -119,6 +132,7 @@ function isUrl(v: string): boolean {
 }
 
 function range(a: AttributeMeta): string {
+  if (a.bounds) return `Value must be a valid range between ${a.bounds.min} and ${a.bounds.max}`;
   return `Value must be a valid range between ${a.min ?? '-∞'} and ${a.max ?? '∞'}`;
 }
 
@@ -135,5 +149,7 @@ function describe(a: AttributeMeta): string {
     case 'boolean': return 'Value must be a valid boolean';
     case 'datetime': return 'Value must be valid date between 0000-01-01 00:00:00 and 9999-12-31 23:59:59.';
     case 'relationship': return 'Value must be a document ID or a document';
+    case 'varchar': case 'text': case 'mediumtext': case 'longtext': return `Value must be a valid string and no longer than ${a.size} chars`;
+    case 'bigint': return 'Value must be a valid integer between -9223372036854775808 and 9223372036854775807';
   }
 }

@@ -6,6 +6,7 @@
 import type { Row } from '../../db/tenant-db.ts';
 import { toApiDate } from '../../lib/dates.ts';
 import { parseJson } from '../../lib/json.ts';
+import { exactInteger, parseStoredExact, toBigInt } from '../../lib/exact-json.ts';
 import type { AttributeMeta, CollectionMeta } from '../collections/collection-meta.ts';
 import { availableAttributes } from './query/schema.ts';
 
@@ -70,10 +71,19 @@ export function columnsFor(meta: CollectionMeta, select: ReadonlySet<string> | n
   return [...SYSTEM_READ_COLUMNS, ...attrs.map((a) => a.column)];
 }
 
+const exact = new WeakMap<CollectionMeta, boolean>();
+
+/** Do this collection's reads need exact integers (a `bigint` attribute)? → FindOptions.exactIntegers. */
+export function readsExact(meta: CollectionMeta): boolean {
+  let v = exact.get(meta);
+  if (v === undefined) { v = availableAttributes(meta).some((a) => a.type === 'bigint'); exact.set(meta, v); }
+  return v;
+}
+
 function readValue(a: AttributeMeta, raw: unknown): unknown {
   if (raw === null || raw === undefined) return null;
   if (a.array) {
-    const list = typeof raw === 'string' ? parseJson<unknown>(raw, null) : raw;
+    const list = typeof raw === 'string' ? (a.type === 'bigint' ? parseStoredExact<unknown>(raw, null) : parseJson<unknown>(raw, null)) : raw;
     return Array.isArray(list) ? list.map((v) => readScalar(a, v)) : null;
   }
   return readScalar(a, raw);
@@ -85,6 +95,8 @@ function readScalar(a: AttributeMeta, raw: unknown): unknown {
     case 'boolean': return typeof raw === 'boolean' ? raw : Number(raw) !== 0;
     case 'integer': case 'double': return Number(raw);
     case 'datetime': return apiDate(String(raw));
+    // A number when safe; beyond 2^53 the driver's exact string (or BigInt) becomes an exact JSON literal.
+    case 'bigint': return typeof raw === 'number' ? raw : exactInteger(toBigInt(raw) ?? BigInt(String(raw)));
     default: return String(raw);
   }
 }

@@ -18,7 +18,7 @@ import type { Row, TenantDb } from '../../db/tenant-db.ts';
 import { toDbDate } from '../../lib/dates.ts';
 import type { CollectionMeta } from '../collections/collection-meta.ts';
 import { DOCUMENT_PERMISSION_TYPES, parsePermissions, type ParsedPermissions } from '../permissions/permissions.ts';
-import { columnsFor } from './document-model.ts';
+import { columnsFor, readsExact } from './document-model.ts';
 
 export interface NewDocument {
   readonly id: string;
@@ -47,13 +47,13 @@ export class DocumentStore {
 
   /** The full row (all columns this collection reads), optionally locked for the transaction. */
   async load(documentId: string, lock = false): Promise<Row | undefined> {
-    const rows = await this.#tables.docs.find({ where: eq({ _uid: documentId }), columns: columnsFor(this.#meta, null), limit: 1, forUpdate: lock });
+    const rows = await this.#tables.docs.find({ where: eq({ _uid: documentId }), columns: columnsFor(this.#meta, null), limit: 1, forUpdate: lock, exactIntegers: readsExact(this.#meta) });
     this.#remember(rows);
     return rows[0];
   }
 
   async loadMany(where: Condition, options: { limit?: number; offset?: number; lock?: boolean; orderBy?: { column: string; dir: 'asc' | 'desc' }[] } = {}): Promise<Row[]> {
-    return this.#remember(await this.#tables.docs.find({ where, columns: columnsFor(this.#meta, null), limit: options.limit, offset: options.offset, forUpdate: options.lock, orderBy: options.orderBy }));
+    return this.#remember(await this.#tables.docs.find({ where, columns: columnsFor(this.#meta, null), limit: options.limit, offset: options.offset, forUpdate: options.lock, orderBy: options.orderBy, exactIntegers: readsExact(this.#meta) }));
   }
 
   /**

@@ -10,7 +10,7 @@ import type { Order, Row, TenantDb } from '../../db/tenant-db.ts';
 import type { RequestContext } from '../../http/context.ts';
 import type { CollectionMeta } from '../collections/collection-meta.ts';
 import { documentGrants, readFilter } from './access.ts';
-import { columnsFor, permissionsOf, toDocument, type DocumentModel } from './document-model.ts';
+import { columnsFor, permissionsOf, readsExact, toDocument, type DocumentModel } from './document-model.ts';
 import { compileQueries, type QueryPlan } from './query/compile.ts';
 import { parseQueries } from './query/parse.ts';
 
@@ -22,7 +22,7 @@ export interface DocumentList { total: number; documents: DocumentModel[] }
 export async function getDocument(tdb: TenantDb, ctx: RequestContext, meta: CollectionMeta, documentId: string, rawQueries: unknown): Promise<DocumentModel> {
   const plan = compileQueries(parseQueries(rawQueries), meta, 'select');
   const { docs } = tdb.collection(meta.sequence);
-  const rows = await docs.find({ where: eq({ _uid: documentId }), columns: columnsFor(meta, plan.select), limit: 1 });
+  const rows = await docs.find({ where: eq({ _uid: documentId }), columns: columnsFor(meta, plan.select), limit: 1, exactIntegers: readsExact(meta) });
   const row = rows[0];
   // Hidden is 404: a document the caller may not read is indistinguishable from a missing one.
   if (!row || !documentGrants(ctx, meta, permissionsOf(row), 'read')) throw appError('document_not_found', documentId);
@@ -53,11 +53,11 @@ export async function findRows(tdb: TenantDb, meta: CollectionMeta, plan: QueryP
   const before = plan.cursor?.direction === 'before';
   const orders = before ? plan.orders.map((o): Order => ({ column: o.column, dir: o.dir === 'asc' ? 'desc' : 'asc' })) : plan.orders;
   if (plan.cursor) {
-    const cursorRow = (await docs.find({ where: all([visible, eq({ _uid: plan.cursor.documentId })]), columns: [...new Set([...orders.map((o) => o.column), '_id'])], limit: 1 }))[0];
+    const cursorRow = (await docs.find({ where: all([visible, eq({ _uid: plan.cursor.documentId })]), columns: [...new Set([...orders.map((o) => o.column), '_id'])], limit: 1, exactIntegers: readsExact(meta) }))[0];
     if (!cursorRow) throw new AppError('general_cursor_not_found', { message: `Document '${plan.cursor.documentId}' for the 'cursor' value not found.` });
     conditions.push(keysetAfter(orders, cursorRow));
   }
-  const rows = await docs.find({ where: all(conditions), columns, orderBy: orders, random: plan.random, limit: plan.limit, offset: plan.offset, forUpdate: lock });
+  const rows = await docs.find({ where: all(conditions), columns, orderBy: orders, random: plan.random, limit: plan.limit, offset: plan.offset, forUpdate: lock, exactIntegers: readsExact(meta) });
   return before ? rows.reverse() : rows;
 }
 

@@ -16,7 +16,7 @@ import { toDbDate } from '../../lib/dates.ts';
 import { CUSTOM_ID, CUSTOM_ID_RULE } from '../../lib/ids.ts';
 import type { Logger } from '../../logger.ts';
 import type { RequestContext } from '../../http/context.ts';
-import { SYSTEM_COLUMNS, type CollectionMeta, type IndexMeta } from '../collections/collection-meta.ts';
+import { isStringType, SYSTEM_COLUMNS, type CollectionMeta, type IndexMeta } from '../collections/collection-meta.ts';
 import type { CollectionsService } from '../collections/collections.service.ts';
 import { indexFromRow } from '../collections/schema-rows.ts';
 import type { SchemaLeases } from '../collections/schema-leases.ts';
@@ -208,6 +208,7 @@ function resolveIndexAttribute(meta: CollectionMeta, key: string, type: string):
   if (!attribute) throw appError('attribute_unknown', key);
   if (attribute.status !== 'available') throw appError('attribute_not_available', key);
   if (attribute.array) throw indexInvalid(`Array attribute "${key}" can not be indexed.`);
-  if (type === 'fulltext' && attribute.type !== 'string') throw indexInvalid(`Fulltext indexes need string attributes; "${key}" is not one.`);
-  return { column: attribute.column, stringSize: attribute.type === 'string' ? attribute.size : null };
+  if (type === 'fulltext' && !isStringType(attribute.type)) throw indexInvalid(`Fulltext indexes need string attributes; "${key}" is not one.`);
+  // varchar/text/mediumtext/longtext index like strings: TEXT types always by a prefix (255 unless `lengths` says).
+  return { column: attribute.column, stringSize: isStringType(attribute.type) ? attribute.size : null };
 }

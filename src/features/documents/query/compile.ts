@@ -7,7 +7,8 @@ import type { Condition, Scalar } from '../../../db/filter.ts';
 import type { Order } from '../../../db/tenant-db.ts';
 import { parseApiDate } from '../../../lib/dates.ts';
 import { AppError } from '../../../errors/index.ts';
-import type { CollectionMeta } from '../../collections/collection-meta.ts';
+import { isStringType, type CollectionMeta } from '../../collections/collection-meta.ts';
+import { INT64_MAX, INT64_MIN } from '../../../lib/exact-json.ts';
 import { QUERY_LIMITS, queryError, type FilterMethod, type Query, type Value } from './parse.ts';
 import { fieldsOf, hasFulltextIndex, type Field } from './schema.ts';
 
@@ -170,7 +171,7 @@ function compileContains(method: 'contains' | 'containsAny' | 'containsAll' | 'n
 }
 
 function requireString(field: Field, method: string): void {
-  if (field.type !== 'string') throw queryError(`Cannot query ${method} on attribute "${field.key}" because it is not a string.`);
+  if (!isStringType(field.type)) throw queryError(`Cannot query ${method} on attribute "${field.key}" because it is not a string.`);
 }
 
 function textValue(field: Field, v: Value): string {
@@ -189,6 +190,15 @@ export function typed(field: Field, v: Value): Scalar {
     case 'relationship':
       if (typeof v !== 'string') throw invalid('a document ID');
       return v;
+    case 'varchar': case 'text': case 'mediumtext': case 'longtext':
+      if (typeof v !== 'string') throw invalid('a string');
+      return v;
+    case 'bigint': {
+      // Exact: a value beyond 2^53 arrives as a BigInt (exact parse) and is bound as its decimal string.
+      const n = typeof v === 'bigint' || (typeof v === 'number' && Number.isSafeInteger(v)) ? BigInt(v) : null;
+      if (n === null || n < INT64_MIN || n > INT64_MAX) throw invalid('an integer between -9223372036854775808 and 9223372036854775807');
+      return typeof v === 'number' ? v : n.toString();
+    }
     case 'integer':
       // `$sequence` is a string on the wire, so a numeric string is accepted for it.
       if (field.key === '$sequence' && typeof v === 'string' && /^\d{1,16}$/.test(v)) return Number(v);

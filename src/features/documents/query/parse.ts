@@ -6,6 +6,7 @@
  * Only then is the (depth-bounded) tree converted recursively.
  */
 import { AppError } from '../../../errors/index.ts';
+import { parseExact } from '../../../lib/exact-json.ts';
 
 export const QUERY_LIMITS = Object.freeze({
   /** Query strings per request. */
@@ -38,7 +39,8 @@ const UNSUPPORTED = new Set([
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const FILTER_SET = new Set<string>(FILTER_METHODS);
 
-export type Value = string | number | boolean | null;
+/** A bigint: an integer literal beyond ±(2^53 − 1), kept exact by the parse. */
+export type Value = string | number | bigint | boolean | null;
 
 export type Query =
   | { readonly method: FilterMethod; readonly attribute: string; readonly values: readonly Value[] }
@@ -64,7 +66,7 @@ export function parseQueries(raw: unknown): Query[] {
     if (item.length > QUERY_LIMITS.length) throw queryError(`A query may be at most ${QUERY_LIMITS.length} characters long.`);
     let json: unknown;
     try {
-      json = JSON.parse(item);
+      json = parseExact(item);
     } catch {
       throw queryError(`Syntax error in ${JSON.stringify(item.slice(0, 64))}.`);
     }
@@ -138,7 +140,7 @@ function toQuery(q: Record<string, unknown>): Query {
 
 function scalar(method: string, v: unknown): Value {
   if (v === null || typeof v === 'string' || typeof v === 'boolean') return v;
-  if (typeof v === 'number' && Number.isFinite(v)) return v;
+  if ((typeof v === 'number' && Number.isFinite(v)) || typeof v === 'bigint') return v;
   throw queryError(`${capitalise(method)} query values must be strings, numbers, booleans or null.`);
 }
 

@@ -1,0 +1,73 @@
+/**
+ * JSON with exact 64-bit integers. `JSON.parse` turns `9007199254740993` into 9007199254740992;
+ * here an integer literal outside ±(2^53 − 1) becomes a BigInt instead (read from the literal's
+ * source text, Node 22+), and on the way out a BigInt (or a value already marked with
+ * `JSON.rawJSON`) is written as its exact literal — what node-appwrite's json-bigint reads back as
+ * a BigInt. Any integer that loses precision has at least 16 digits, so text without a run of 16
+ * digits takes the plain (several times faster) parse.
+ */
+
+const LONG_DIGITS = /\d{16}/;
+const INTEGER_SOURCE = /^-?\d+$/;
+
+export const INT64_MIN = -(2n ** 63n);
+export const INT64_MAX = 2n ** 63n - 1n;
+
+function exactReviver(this: unknown, _key: string, value: unknown, context?: { source?: string }): unknown {
+  if (typeof value === 'number' && !Number.isSafeInteger(value) && context?.source !== undefined && INTEGER_SOURCE.test(context.source)) {
+    return BigInt(context.source);
+  }
+  return value;
+}
+
+/** Could `text` hold an integer that a plain parse would round? (A run of 16 digits, anywhere.) */
+export function mayHoldBigIntegers(text: string): boolean {
+  return LONG_DIGITS.test(text);
+}
+
+/** `JSON.parse`, except that integer literals beyond ±(2^53 − 1) come back as BigInt. Throws as `JSON.parse` does. */
+export function parseExact(text: string): unknown {
+  return LONG_DIGITS.test(text) ? JSON.parse(text, exactReviver as never) : JSON.parse(text);
+}
+
+/** `parseExact` for stored JSON: `fallback` when empty or malformed (never throws on stored data). */
+export function parseStoredExact<T>(raw: unknown, fallback: T): T {
+  if (typeof raw !== 'string' || raw === '') return fallback;
+  try {
+    return parseExact(raw) as T;
+  } catch {
+    return fallback;
+  }
+}
+
+/** An integer as JSON writes it exactly: a plain number when safe, else its literal (`JSON.rawJSON`). */
+export function exactInteger(value: bigint | number): number | object {
+  if (typeof value === 'number') return value;
+  const n = Number(value);
+  return Number.isSafeInteger(n) ? n : (JSON as unknown as { rawJSON(text: string): object }).rawJSON(value.toString());
+}
+
+function bigintReplacer(_key: string, value: unknown): unknown {
+  return typeof value === 'bigint' ? exactInteger(value) : value;
+}
+
+/**
+ * `JSON.stringify` that writes BigInts as exact integer literals. The plain stringify runs first; only
+ * a value holding a BigInt (it throws a TypeError) pays for the replacer.
+ */
+export function stringifyExact(value: unknown): string {
+  try {
+    return JSON.stringify(value);
+  } catch (e) {
+    if (!(e instanceof TypeError) || !/BigInt/i.test(e.message)) throw e;
+    return JSON.stringify(value, bigintReplacer);
+  }
+}
+
+/** An integer value as a BigInt, when it is one: a safe-integer number, a BigInt, or a decimal string. Else null. */
+export function toBigInt(value: unknown): bigint | null {
+  if (typeof value === 'bigint') return value;
+  if (typeof value === 'number') return Number.isSafeInteger(value) ? BigInt(value) : null;
+  if (typeof value === 'string' && INTEGER_SOURCE.test(value)) return BigInt(value);
+  return null;
+}
