@@ -27,13 +27,14 @@ import { client, cookiesFrom, type CallOptions, type CallResult, type Client } f
 import { allRoutes } from '../../src/http/routes.ts';
 import type { RouteDef } from '../../src/http/route.ts';
 import { RATE_LIMITS } from '../../src/features/limits/presets.ts';
+import { tablesDbMatrixEntries } from '../tablesdb/support.ts';
 
 const PASSWORD = 'correct horse battery staple';
 
 // ---------------------------------------------------------------------------------------------
 // Ids: what each kind of path parameter is filled with, per perspective.
 // ---------------------------------------------------------------------------------------------
-type IdKind = 'db' | 'coll' | 'doc' | 'attrString' | 'attrInt' | 'index' | 'user' | 'session' | 'team' | 'membership' | 'project' | 'key';
+type IdKind = 'db' | 'coll' | 'doc' | 'attrString' | 'attrInt' | 'index' | 'user' | 'session' | 'team' | 'membership' | 'project' | 'key' | 'tx';
 type IdSet = Record<IdKind, string>;
 
 /** How to fill one route: each `:param` → an id kind, and a minimal valid body built from the same ids. */
@@ -51,8 +52,8 @@ const strAttr = { ...COLL, key: 'attrString' } as const;
 const intAttr = { ...COLL, key: 'attrInt' } as const;
 const attrUpdate = { required: false, default: null };
 
-/** THE table: one entry per mounted route (`METHOD /path`). */
-const ROUTES: Readonly<Record<string, RouteEntry>> = {
+/** THE table: one entry per mounted route (`METHOD /path`); the TablesDB twins' entries are derived below. */
+const OWN_ROUTES: Readonly<Record<string, RouteEntry>> = {
   'GET /health': {},
   'GET /health/db': {},
   'GET /health/cache': {},
@@ -148,6 +149,15 @@ const ROUTES: Readonly<Record<string, RouteEntry>> = {
   'GET /databases/:databaseId/collections/:collectionId/indexes': { params: COLL },
   'GET /databases/:databaseId/collections/:collectionId/indexes/:key': { params: { ...COLL, key: 'index' } },
   'DELETE /databases/:databaseId/collections/:collectionId/indexes/:key': { params: { ...COLL, key: 'index' } },
+  // transactions (each project's own, made by its key with one staged update of doc1; IDs are generated, so never colliding)
+  'GET /databases/transactions': {},
+  'POST /databases/transactions': { body: () => ({ ttl: 60 }) },
+  'GET /databases/transactions/:transactionId': { params: { transactionId: 'tx' } },
+  'PATCH /databases/transactions/:transactionId': { params: { transactionId: 'tx' }, body: () => ({ commit: true }) },
+  'DELETE /databases/transactions/:transactionId': { params: { transactionId: 'tx' } },
+  'POST /databases/transactions/:transactionId/operations': {
+    params: { transactionId: 'tx' }, body: () => ({ operations: [{ action: 'update', databaseId: 'db1', tableId: 'c1', rowId: 'doc1', data: { title: 'pwned' } }] }),
+  },
   // documents
   'GET /databases/:databaseId/collections/:collectionId/documents': { params: COLL },
   'POST /databases/:databaseId/collections/:collectionId/documents': { params: COLL, body: () => ({ documentId: 'unique()', data: { title: 'pwned', n: 666 } }) },
@@ -164,6 +174,9 @@ const ROUTES: Readonly<Record<string, RouteEntry>> = {
   'PATCH /databases/:databaseId/collections/:collectionId/documents/:documentId/:attribute/increment': { params: { ...DOC, attribute: 'attrInt' }, body: () => ({ value: 1 }) },
   'PATCH /databases/:databaseId/collections/:collectionId/documents/:documentId/:attribute/decrement': { params: { ...DOC, attribute: 'attrInt' }, body: () => ({ value: 1 }) },
 };
+
+/** `/tablesdb/…` twins of the `/databases/…` routes: same ids and bodies under TablesDB names (test/tablesdb/support.ts). */
+const ROUTES: Readonly<Record<string, RouteEntry>> = { ...OWN_ROUTES, ...tablesDbMatrixEntries(OWN_ROUTES) };
 
 const routeKey = (r: Pick<RouteDef, 'method' | 'path'>) => `${r.method.toUpperCase()} ${r.path}`;
 function entry(r: RouteDef): RouteEntry {
@@ -189,6 +202,8 @@ interface Tenant {
   readonly owner: Owner;
   readonly users: Record<string, EndUser>;
   readonly membershipId: string;
+  /** A pending transaction of the project (key-made, one staged update of doc1): a commit by anyone else would change doc1. */
+  readonly tx: string;
 }
 
 const canary = (projectId: string, what: string) => `CANARY:${projectId}:${what}`;
@@ -218,7 +233,7 @@ async function makeTenant(server: TestServer, tag: 'A' | 'B' | 'C', options: { e
   await ok(call('PATCH', `/projects/${P}`, { cookie: owner.cookie, body: { name: canary(P, 'project') } }), 200);
   const keys = await ok(call('GET', `/projects/${P}/keys`, { cookie: owner.cookie }), 200);
   const keyId = keys.body.keys[0].$id as string;
-  if (options.empty) return { tag, id: P, key: project.key, keyId, owner, users: {}, membershipId: rid('m') };
+  if (options.empty) return { tag, id: P, key: project.key, keyId, owner, users: {}, membershipId: rid('m'), tx: randomBytes(10).toString('hex') };
 
   await ok(key('POST', '/databases', { databaseId: 'db1', name: canary(P, 'db1') }), 201);
   await ok(key('POST', '/databases/db1/collections', { collectionId: 'c1', name: canary(P, 'c1'), permissions: ['create("users")'], documentSecurity: true }), 201);
@@ -257,20 +272,23 @@ async function makeTenant(server: TestServer, tag: 'A' | 'B' | 'C', options: { e
     await ok(key('POST', '/users', { userId: 'carolB', email: 'carol@example.com', password: PASSWORD, name: canary(P, 'user:carolB') }), 201);
     await ok(key('POST', '/teams', { teamId: 'tOnlyB', name: canary(P, 'team:tOnlyB') }), 201);
   }
-  return { tag, id: P, key: project.key, keyId, owner, users, membershipId: membership.body.$id };
+  const tx = await ok(key('POST', '/databases/transactions', { ttl: 3600 }), 201);
+  await ok(key('PATCH', `${base}/documents/doc1`, { data: { n: 666 }, transactionId: tx.body.$id }), 200);
+  return { tag, id: P, key: project.key, keyId, owner, users, membershipId: membership.body.$id, tx: tx.body.$id };
 }
 
 const sharedIds = (t: Tenant): IdSet => ({
   db: 'db1', coll: 'c1', doc: 'doc1', attrString: 'title', attrInt: 'n', index: 'i1', user: 'alice',
-  session: t.users.alice?.sessionId ?? rid('s'), team: 't1', membership: t.membershipId, project: t.id, key: t.keyId,
+  session: t.users.alice?.sessionId ?? rid('s'), team: 't1', membership: t.membershipId, project: t.id, key: t.keyId, tx: t.tx,
 });
 const bOnlyIds = (b: Tenant): IdSet => ({
   db: 'dbOnlyB', coll: 'cOnlyB', doc: 'docOnlyB', attrString: 'sOnlyB', attrInt: 'nOnlyB', index: 'iOnlyB', user: 'carolB',
-  session: b.users.alice!.sessionId, team: 'tOnlyB', membership: b.membershipId, project: b.id, key: b.keyId,
+  session: b.users.alice!.sessionId, team: 'tOnlyB', membership: b.membershipId, project: b.id, key: b.keyId, tx: b.tx,
 });
 const randomIds = (): IdSet => ({
   db: rid('db'), coll: rid('c'), doc: rid('d'), attrString: rid('s'), attrInt: rid('n'), index: rid('i'), user: rid('u'),
   session: randomBytes(10).toString('hex'), team: rid('t'), membership: randomBytes(10).toString('hex'), project: rid('p'), key: randomBytes(10).toString('hex'),
+  tx: randomBytes(10).toString('hex'),
 });
 
 /** A JWT for `aud`, signed by whoever — `alg: none` when `secret` is null. */
