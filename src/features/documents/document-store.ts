@@ -45,6 +45,9 @@ export class DocumentStore {
 
   get #tables() { return this.#tdb.collection(this.#meta.sequence); }
 
+  /** The (transaction's) database handle this store writes through: related writes join it. */
+  get db(): TenantDb { return this.#tdb; }
+
   /** The full row (all columns this collection reads), optionally locked for the transaction. */
   async load(documentId: string, lock = false): Promise<Row | undefined> {
     const rows = await this.#tables.docs.find({ where: eq({ _uid: documentId }), columns: columnsFor(this.#meta, null), limit: 1, forUpdate: lock, exactIntegers: readsExact(this.#meta) });

@@ -20,6 +20,10 @@ import { applyOperators, planOperators, splitOperators, type OperatorInput } fro
 import { availableAttributes } from './query/schema.ts';
 import type { EventSink } from '../../realtime/events.ts';
 import { documentEvent, type DocumentAction } from '../../realtime/document-events.ts';
+import { loadRelatedMetas, type RelatedMetas } from '../relationships/related-metas.ts';
+import { splitRelationships, writeRelationships } from '../relationships/relationship-writes.ts';
+import { loadRelationships, splitSelect } from '../relationships/relationship-reads.ts';
+import { beforeDelete } from '../relationships/relationship-delete.ts';
 
 /** Where the documents feature gets collection metadata (the collections service). */
 export interface CollectionLookup {
@@ -29,6 +33,8 @@ export interface CollectionLookup {
 export interface WriteInput {
   readonly data?: Record<string, unknown> | null;
   readonly permissions?: readonly unknown[] | null;
+  /** Collections reachable through relationships (loaded before the transaction; relationships feature). */
+  readonly related?: RelatedMetas;
 }
 
 export class DocumentsService {
@@ -57,31 +63,40 @@ export class DocumentsService {
 
   async get(ctx: RequestContext, databaseId: string, collectionId: string, documentId: string, queries: unknown): Promise<DocumentModel> {
     const { tdb, meta } = await this.open(ctx, databaseId, collectionId);
-    return getDocument(tdb, ctx, meta, documentId, queries);
+    const { queries: own, load } = splitSelect(meta, queries);
+    const doc = await getDocument(tdb, ctx, meta, documentId, own);
+    if (load.size) await loadRelationships(tdb, ctx, await loadRelatedMetas(ctx, meta, this.#collections), meta, [doc], load);
+    return doc;
   }
 
   async list(ctx: RequestContext, databaseId: string, collectionId: string, queries: unknown, total = true): Promise<DocumentList> {
     const { tdb, meta } = await this.open(ctx, databaseId, collectionId);
-    return listDocuments(tdb, ctx, meta, queries, total);
+    const { queries: own, load } = splitSelect(meta, queries);
+    const list = await listDocuments(tdb, ctx, meta, own, total);
+    if (load.size) await loadRelationships(tdb, ctx, await loadRelatedMetas(ctx, meta, this.#collections), meta, list.documents, load);
+    return list;
   }
 
   async create(ctx: RequestContext, databaseId: string, collectionId: string, documentId: string, input: WriteInput): Promise<DocumentModel> {
     const { tdb, meta } = await this.open(ctx, databaseId, collectionId);
     const id = resolveCustomId(documentId);
     if (!CUSTOM_ID.test(id)) throw invalidParam('documentId', CUSTOM_ID_RULE);
-    const doc = await tdb.documentTransaction((trx) => this.#createIn(trx, ctx, meta, id, input));
+    const related = await loadRelatedMetas(ctx, meta, this.#collections);
+    const doc = await tdb.documentTransaction((trx) => this.#createIn(trx, ctx, meta, id, { ...input, related }));
     return this.#published(ctx, meta, 'create', doc);
   }
 
   /** `operators` (upsert of a new ID): applied to the new row's initial values, in the same transaction. */
   async #createIn(tdb: TenantDb, ctx: RequestContext, meta: CollectionMeta, id: string, input: WriteInput, operators: readonly OperatorInput[] = []): Promise<DocumentModel> {
     if (!collectionGrants(ctx, meta, 'create')) throw new AppError('user_unauthorized');
-    const data = prepareData(meta, input.data ?? {}, 'create', isPrivileged(ctx));
+    const relations = splitRelationships(meta, input.data);
+    const data = prepareData(meta, relations.data, 'create', isPrivileged(ctx));
     const planned = planOperators(meta, operators);
     const permissions = parsePermissions(input.permissions ?? defaultPermissions(ctx), DOCUMENT_PERMISSION_TYPES);
     if (input.permissions) assertMayGrant(ctx, meta, permissions, null);
     const store = new DocumentStore(tdb, meta);
     const [row] = await store.create([{ id, columns: data.columns, permissions, createdAt: data.createdAt, updatedAt: data.updatedAt }]);
+    if (relations.relations.length) await writeRelationships(tdb, ctx, input.related ?? new Map(), meta, id, relations.relations);
     if (planned.length === 0) return toDocument(row!, meta);
     await applyOperators(row!, planned, (sets) => store.update(id, {}, null, String(row!._updatedAt), sets));
     return toDocument((await store.load(id))!, meta);
@@ -91,11 +106,12 @@ export class DocumentsService {
     if (isEmpty(input.data) && !input.permissions) throw new AppError('document_missing_payload');
     const { tdb, meta } = await this.open(ctx, databaseId, collectionId);
     const split = splitOperators(meta, input.data);
+    const related = await loadRelatedMetas(ctx, meta, this.#collections);
     const doc = await tdb.documentTransaction(async (trx) => {
       const store = new DocumentStore(trx, meta);
       const row = await store.load(documentId, true);
       if (!row) throw appError('document_not_found', documentId);
-      return this.#updateIn(store, ctx, meta, row, { ...input, data: split.data }, split.operators);
+      return this.#updateIn(store, ctx, meta, row, { ...input, data: split.data, related }, split.operators);
     });
     return this.#published(ctx, meta, 'update', doc);
   }
@@ -105,7 +121,8 @@ export class DocumentsService {
     const id = String(row._uid);
     const previous = permissionsOf(row);
     if (!documentGrants(ctx, meta, previous, 'update')) throw new AppError('user_unauthorized');
-    const data = prepareData(meta, input.data ?? {}, 'update', isPrivileged(ctx));
+    const relations = splitRelationships(meta, input.data);
+    const data = prepareData(meta, relations.data, 'update', isPrivileged(ctx));
     const planned = planOperators(meta, operators);
     let permissions = null;
     if (input.permissions) {
@@ -115,6 +132,7 @@ export class DocumentsService {
     // The row is locked since it was loaded: it is now exactly that row with the patch applied
     // (operators computed their values in SQL: those are read back inside the transaction).
     const written = { ...row, ...(await applyOperators(row, planned, (sets) => store.update(id, data.columns, permissions, data.updatedAt, sets))) };
+    if (relations.relations.length) await writeRelationships(store.db, ctx, input.related ?? new Map(), meta, id, relations.relations);
     const after = planned.length ? (await store.load(id))! : written;
     // Appwrite #7529: a caller who may update but not read gets no attribute values back.
     return toDocument(after, meta, { withAttributes: documentGrants(ctx, meta, permissionsOf(after), 'read') });
@@ -125,12 +143,13 @@ export class DocumentsService {
     const { tdb, meta } = await this.open(ctx, databaseId, collectionId);
     if (!CUSTOM_ID.test(documentId)) throw invalidParam('documentId', CUSTOM_ID_RULE);
     const split = splitOperators(meta, input.data);
+    const related = await loadRelatedMetas(ctx, meta, this.#collections);
     const attempt = () => tdb.documentTransaction(async (trx) => {
       const store = new DocumentStore(trx, meta);
       const row = await store.load(documentId, true);
-      if (!row) return this.#createIn(trx, ctx, meta, documentId, { ...input, data: split.data }, split.operators);
+      if (!row) return this.#createIn(trx, ctx, meta, documentId, { ...input, data: split.data, related }, split.operators);
       if (isEmpty(input.data) && !input.permissions) return toDocument(row, meta, { withAttributes: documentGrants(ctx, meta, permissionsOf(row), 'read') });
-      return this.#updateIn(store, ctx, meta, row, { ...input, data: split.data }, split.operators);
+      return this.#updateIn(store, ctx, meta, row, { ...input, data: split.data, related }, split.operators);
     });
     let doc: DocumentModel;
     try {
@@ -145,11 +164,13 @@ export class DocumentsService {
 
   async delete(ctx: RequestContext, databaseId: string, collectionId: string, documentId: string): Promise<void> {
     const { tdb, meta } = await this.open(ctx, databaseId, collectionId);
+    const related = await loadRelatedMetas(ctx, meta, this.#collections);
     const deleted = await tdb.documentTransaction(async (trx) => {
       const store = new DocumentStore(trx, meta);
       const row = await store.load(documentId, true);
       if (!row) throw appError('document_not_found', documentId);
       if (!documentGrants(ctx, meta, permissionsOf(row), 'delete')) throw new AppError('user_unauthorized');
+      await beforeDelete(trx, related, meta, [documentId]);
       await store.delete([documentId]);
       return toDocument(row, meta);
     });
