@@ -6,8 +6,12 @@
  * through `Databases.updateDocument` and `TablesDB.updateRow`.
  */
 import assert from 'node:assert/strict';
-import { before, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { Client, Condition, Databases, Operator, Query, TablesDB } from 'node-appwrite';
+import type { SqlEvent } from '../../src/db/connection.ts';
+import { eq } from '../../src/db/filter.ts';
+import { operationText, type ColumnOperation } from '../../src/db/operators-sql.ts';
+import { projectDb } from '../support/raw-db.ts';
 import { describeLegs } from '../support/describe-legs.ts';
 import { useCleanup } from '../support/cleanup.ts';
 import { withProject } from '../support/use-server.ts';
@@ -18,6 +22,40 @@ import { keyApi, makeCollection, type Api } from './support.ts';
 
 /** An operator as the SDK sends it: the JSON text of `{method, values}`. */
 const op = (method: string, values: unknown[] = []) => JSON.stringify({ method, values });
+
+describe('operator SQL text', () => {
+  const shapes = (secret: string, n: number): ColumnOperation[] => [
+    { method: 'increment', by: n, bound: n * 10, integer: true },
+    { method: 'multiply', by: -n, bound: n, integer: false },
+    { method: 'power', by: n + 0.5, bound: n * 100, integer: true },
+    { method: 'modulo', by: n, integer: false },
+    { method: 'stringConcat', text: secret },
+    { method: 'stringReplace', search: secret, replace: `${secret}2` },
+    { method: 'arrayAppend', items: JSON.stringify([secret]) },
+    { method: 'arrayInsert', index: n, item: JSON.stringify(secret) },
+    { method: 'arrayRemove', items: 'text', keys: JSON.stringify([secret]) },
+    { method: 'arrayFilter', items: 'number', condition: 'greaterThan', key: n },
+    { method: 'dateAddDays', days: n },
+  ];
+  for (const dialect of ['mysql', 'sqlite'] as const) {
+    test(`${dialect}: values are bound, never inlined; one text per shape; one value per placeholder`, () => {
+      const a = shapes("x';DROP_evil", 3);
+      const b = shapes('secretvalue', 7);
+      for (let i = 0; i < a.length; i++) {
+        const va: unknown[] = [];
+        const vb: unknown[] = [];
+        const ta = operationText('a1', a[i]!, dialect, va);
+        const tb = operationText('a1', b[i]!, dialect, vb);
+        assert.equal(ta, tb, `${a[i]!.method}: one text per shape`);
+        assert.ok(!ta.includes('evil') && !tb.includes('secretvalue') && !/\b[37]\b/.test(ta), `${a[i]!.method}: values bound:\n${ta}`);
+        assert.equal(va.length, (ta.match(/\?/g) ?? []).length, `${a[i]!.method}: one value per placeholder`);
+      }
+    });
+  }
+  test('unsafe column names are refused', () => {
+    assert.throws(() => operationText('a1`; DROP TABLE x; --', { method: 'toggle' }, 'mysql', []), /unsafe column/);
+  });
+});
 
 describeLegs('documents: update operators', (leg) => {
   let server: TestServer;
@@ -290,6 +328,30 @@ describeLegs('documents: update operators', (leg) => {
     assert.deepEqual(results.map((r) => r.body.count).sort((a: number, b: number) => a - b), Array.from({ length: n }, (_, i) => i + 1));
   });
 
+  test('the SQL alone is atomic: concurrent UPDATEs with operator expressions and no row lock lose nothing', async () => {
+    await create('raw1', { count: 1, tags: ['r'] });
+    let update: SqlEvent | undefined;
+    const stop = server.runtime.database.onSql((e) => { if (e.sql.startsWith('UPDATE') && /json/i.test(e.sql)) update = e; });
+    try { await patch('raw1', { count: op('increment', [1]), tags: op('arrayAppend', ['s']) }); } finally { stop(); }
+    assert.ok(update, 'the operator UPDATE was seen');
+    const table = /^UPDATE `\w+_c(\d+)`/.exec(update.sql);
+    const count = /`(a\d+)` = (?:CAST\()?ROUND\(COALESCE\(`a\d+`, 0\) \+ \?/.exec(update.sql);
+    const tags = /`(a\d+)` = JSON_MERGE_PRESERVE|`(a\d+)` = \(SELECT json_group_array/.exec(update.sql);
+    assert.ok(table && count && tags, update.sql);
+    const tenant = update.origin?.tenant;
+    assert.ok(typeof tenant === 'number', 'the UPDATE names its issuing project');
+    const tdb = projectDb(server.runtime.database, tenant);
+    const n = 20;
+    // Straight to the compiled table, each statement on its own pooled connection: no SELECT … FOR UPDATE first.
+    await Promise.all(Array.from({ length: n }, (_, i) => tdb.collection(Number(table[1])).docs.update(eq({ _uid: 'raw1' }), {}, [
+      { column: count[1]!, operation: { method: 'increment', by: 1, integer: true } },
+      { column: (tags[1] ?? tags[2])!, operation: { method: 'arrayAppend', items: JSON.stringify([`c${i}`]) } },
+    ])));
+    const got = expectStatus(await api('GET', `${docs}/raw1`), 200).body;
+    assert.equal(got.count, 2 + n);
+    assert.deepEqual([...got.tags].sort(), ['r', 's', ...Array.from({ length: n }, (_, i) => `c${i}`)].sort());
+  });
+
   test('node-appwrite 27: Operator helpers through Databases.updateDocument and TablesDB.updateRow', async () => {
     const client = new Client().setEndpoint(`${server.url}/v1`).setProject(p.id).setKey(p.key);
     const databases = new Databases(client);
@@ -310,5 +372,16 @@ describeLegs('documents: update operators', (leg) => {
     assert.equal(upserted.count, 10);
     const bulk = await tables.updateRows({ databaseId: 'db', tableId: 'ops', data: { count: Operator.power(2) }, queries: [Query.equal('$id', 'sdk1')] });
     assert.deepEqual(bulk.rows.map((r) => r.count), [100]);
+    // TablesDB names the structure error after rows; a malformed operator is a bad request on both APIs.
+    const rows = '/tablesdb/db/tables/ops/rows/sdk1';
+    const wrongType = await api('PATCH', rows, { data: { title: Operator.increment(1) } });
+    expectError(wrongType, 400, 'row_invalid_structure');
+    // (Appwrite keeps its legacy wording in both messages; the TablesDB layer rewords them for rows and columns.)
+    assert.match(wrongType.body.message, /^Invalid (document|row) structure: Cannot apply increment operator to non-numeric field 'title'$/);
+    const malformed = await api('PATCH', rows, { data: { count: JSON.stringify({ method: 'increment', values: 1 }) } });
+    expectError(malformed, 400, 'general_bad_request');
+    assert.match(malformed.body.message, /^Invalid operator for (attribute|column) "count": Invalid operator values\. Must be an array, got integer$/);
+    const viaRest = expectStatus(await api('PATCH', rows, { data: { count: Operator.increment(1) } }), 200).body;
+    assert.deepEqual([viaRest.$id, viaRest.$tableId, viaRest.count], ['sdk1', 'ops', 101]);
   });
 });
