@@ -129,6 +129,16 @@ describeLegs('documents: update operators', (leg) => {
     for (const [method, values, expected] of floats) {
       assert.equal((await patch('n2', { score: op(method, values) })).score, expected, `${method}(${values.join(', ')})`);
     }
+    // Past a DOUBLE, or undefined, with a max: unchanged (the SQL never computes the huge power).
+    await create('n3', { score: 10, count: 3 });
+    assert.equal((await patch('n3', { score: op('power', [1000, 100]) })).score, 10);
+    assert.equal((await patch('n3', { score: op('multiply', [-1]) })).score, -10);
+    assert.equal((await patch('n3', { score: op('power', [0.5, 100]) })).score, -10);
+    assert.equal((await patch('n3', { count: op('divide', [2]) })).count, 2); // 1.5 rounds half away from zero
+    const huge = await api('PATCH', `${docs}/n3`, { data: { score: op('power', [1000]) } });
+    expectError(huge, 400, 'document_invalid_structure', 'Invalid document structure: Cannot apply power operator: would overflow maximum value of 1.7976931348623157e+308');
+    const undefinedResult = await api('PATCH', `${docs}/n3`, { data: { score: op('power', [0.5]) } });
+    expectError(undefinedResult, 400, 'document_invalid_structure', 'Invalid document structure: Cannot apply power operator: result is undefined');
   });
 
   test('integer overflow and underflow are refused; the whole update is then rolled back', async () => {
@@ -154,6 +164,8 @@ describeLegs('documents: update operators', (leg) => {
     assert.equal((await patch('s1', { flag: op('toggle') })).flag, false);
     assert.equal((await patch('s1', { when: op('dateAddDays', [30]) })).when, '2024-03-01T10:00:00.123+00:00');
     assert.equal((await patch('s1', { when: op('dateSubDays', [60]) })).when, '2024-01-01T10:00:00.123+00:00');
+    const farOff = await api('PATCH', `${docs}/s1`, { data: { when: op('dateAddDays', [3_000_000]) } });
+    expectError(farOff, 400, 'document_invalid_structure', 'Invalid document structure: Cannot apply dateAddDays operator: result would be outside the years 0000 to 9999');
     const before = Date.now();
     const now = Date.parse(String((await patch('s1', { when: op('dateSetNow') })).when));
     assert.ok(now >= before - 2000 && now <= Date.now() + 2000, `dateSetNow gave ${now}, expected about ${before}`);
@@ -178,12 +190,14 @@ describeLegs('documents: update operators', (leg) => {
       ['arrayInsert', [1, 'end'], ['b', 'end']], // index = length appends
       ['arrayFilter', ['equal', 'b'], ['b']],
       ['arrayFilter', ['notEqual', 'b'], []],
+      ['arrayAppend', ['m', 'c', 'x'], ['m', 'c', 'x']],
+      ['arrayFilter', ['greaterThan', 'c'], ['m', 'x']], // text arrays compare as text
     ];
     for (const [method, values, expected] of steps) {
       assert.deepEqual((await patch('a1', { tags: op(method, values) })).tags, expected, `${method}(${JSON.stringify(values)})`);
     }
-    const outOfBounds = await api('PATCH', `${docs}/a1`, { data: { tags: op('arrayInsert', [2, 'x']) } });
-    expectError(outOfBounds, 400, 'document_invalid_structure', 'Invalid document structure: Cannot apply arrayInsert operator: index 2 is out of bounds for array of length 0');
+    const outOfBounds = await api('PATCH', `${docs}/a1`, { data: { tags: op('arrayInsert', [4, 'x']) } });
+    expectError(outOfBounds, 400, 'document_invalid_structure', 'Invalid document structure: Cannot apply arrayInsert operator: index 4 is out of bounds for array of length 2');
 
     await create('a2', { nums: [5, 1, 5, 10], flags: [true, false, true] });
     const numbers: [string, unknown[], number[]][] = [
