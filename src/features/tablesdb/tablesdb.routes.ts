@@ -119,9 +119,12 @@ function twin(legacy: RouteDef, operationId: string): RouteDef {
 }
 
 /**
- * `GET /tablesdb/specifications` (Appwrite Cloud only) has the shape of `GET /tablesdb/{databaseId}`:
- * unless a database is really called so, it answers like the absent route it is.
+ * `GET /tablesdb/specifications` (Appwrite Cloud only) and `GET /tablesdb/transactions` (while no
+ * transactions route is mounted ahead of this one) have the shape of `GET /tablesdb/{databaseId}`:
+ * unless a database is really called so, they answer like the absent routes they are.
  */
+const NOT_DATABASES = new Set(['specifications', 'transactions']);
+
 function cloudOnlyAware(def: RouteDef): RouteDef {
   return {
     ...def,
@@ -129,7 +132,7 @@ function cloudOnlyAware(def: RouteDef): RouteDef {
       try {
         return await def.handle(call);
       } catch (e) {
-        if (call.params.databaseId === 'specifications' && isAppError(e) && e.type === 'database_not_found') throw new AppError('general_route_not_found');
+        if (NOT_DATABASES.has(String(call.params.databaseId)) && isAppError(e) && e.type === 'database_not_found') throw new AppError('general_route_not_found');
         throw e;
       }
     },
