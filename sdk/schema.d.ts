@@ -1316,6 +1316,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/databases/{databaseId}/collections/{collectionId}/attributes/relationship": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                collectionId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Relationship attribute to another collection of the same database: oneToOne, manyToOne, oneToMany or manyToMany; twoWay adds the twin attribute `twoWayKey` on the related collection. `key` defaults to relatedCollectionId, `twoWayKey` to collectionId, `onDelete` to restrict. Storage: a column holding the related $id (one-to-one, many-to-one: on this collection; one-to-many: on the related one) or a junction table (many-to-many). */
+        post: operations["createRelationshipAttribute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/databases/{databaseId}/collections/{collectionId}/attributes/{key}/relationship": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                collectionId: string;
+                key: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Changes onDelete (both sides) and/or renames this side (`newKey`; the twin's twoWayKey follows). */
+        patch: operations["updateRelationshipAttribute"];
+        trace?: never;
+    };
     "/teams": {
         parameters: {
             query?: never;
@@ -2533,6 +2574,47 @@ export interface paths {
         patch: operations["tablesDBDecrementRowColumn"];
         trace?: never;
     };
+    "/tablesdb/{databaseId}/tables/{tableId}/columns/relationship": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Relationship column to another table of the same database: oneToOne, manyToOne, oneToMany or manyToMany; twoWay adds the twin column `twoWayKey` on the related table. `key` defaults to relatedTableId, `twoWayKey` to tableId, `onDelete` to restrict. Storage: a column holding the related $id (one-to-one, many-to-one: on this table; one-to-many: on the related one) or a junction table (many-to-many). */
+        post: operations["tablesDBCreateRelationshipColumn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tablesdb/{databaseId}/tables/{tableId}/columns/{key}/relationship": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+                key: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Changes onDelete (both sides) and/or renames this side (`newKey`; the twin's twoWayKey follows). */
+        patch: operations["tablesDBUpdateRelationshipColumn"];
+        trace?: never;
+    };
     "/tablesdb/transactions": {
         parameters: {
             query?: never;
@@ -2694,7 +2776,7 @@ export interface components {
         Attribute: {
             key: string;
             /** @enum {string} */
-            type: "string" | "integer" | "double" | "boolean" | "datetime" | "bigint" | "varchar" | "text" | "mediumtext" | "longtext";
+            type: "string" | "integer" | "double" | "boolean" | "datetime" | "bigint" | "varchar" | "text" | "mediumtext" | "longtext" | "relationship";
             /** @enum {string} */
             status: "available" | "processing" | "deleting" | "stuck" | "failed";
             error: string;
@@ -2709,6 +2791,16 @@ export interface components {
             format?: string;
             elements?: string[];
             default?: unknown;
+            /** @description Relationship attributes: the related collection's ID. */
+            relatedCollection?: string;
+            /** @enum {string} */
+            relationType?: "oneToOne" | "manyToOne" | "manyToMany" | "oneToMany";
+            twoWay?: boolean;
+            twoWayKey?: string;
+            /** @enum {string} */
+            onDelete?: "cascade" | "restrict" | "setNull";
+            /** @enum {string} */
+            side?: "parent" | "child";
         };
         AttributeList: {
             total: number;
@@ -2925,7 +3017,7 @@ export interface components {
         Column: {
             key: string;
             /** @enum {string} */
-            type: "string" | "integer" | "double" | "boolean" | "datetime" | "bigint" | "varchar" | "text" | "mediumtext" | "longtext";
+            type: "string" | "integer" | "double" | "boolean" | "datetime" | "bigint" | "varchar" | "text" | "mediumtext" | "longtext" | "relationship";
             /** @enum {string} */
             status: "available" | "processing" | "deleting" | "stuck" | "failed";
             error: string;
@@ -2940,6 +3032,16 @@ export interface components {
             format?: string;
             elements?: string[];
             default?: unknown;
+            /** @description Relationship columns: the related table's ID. */
+            relatedTable?: string;
+            /** @enum {string} */
+            relationType?: "oneToOne" | "manyToOne" | "manyToMany" | "oneToMany";
+            twoWay?: boolean;
+            twoWayKey?: string;
+            /** @enum {string} */
+            onDelete?: "cascade" | "restrict" | "setNull";
+            /** @enum {string} */
+            side?: "parent" | "child";
         };
         ColumnList: {
             total: number;
@@ -5929,6 +6031,82 @@ export interface operations {
             };
         };
     };
+    createRelationshipAttribute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                collectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    relatedCollectionId: string;
+                    /** @enum {string} */
+                    type: "oneToOne" | "manyToOne" | "manyToMany" | "oneToMany";
+                    twoWay?: boolean;
+                    key?: string | null;
+                    twoWayKey?: string | null;
+                    /** @enum {string} */
+                    onDelete?: "cascade" | "restrict" | "setNull";
+                };
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Attribute"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    updateRelationshipAttribute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                collectionId: string;
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @enum {string|null} */
+                    onDelete?: "cascade" | "restrict" | "setNull" | null;
+                    newKey?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Attribute"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
     listTeams: {
         parameters: {
             query?: {
@@ -8736,6 +8914,82 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
+        };
+    };
+    tablesDBCreateRelationshipColumn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    relatedTableId: string;
+                    /** @enum {string} */
+                    type: "oneToOne" | "manyToOne" | "manyToMany" | "oneToMany";
+                    twoWay?: boolean;
+                    key?: string | null;
+                    twoWayKey?: string | null;
+                    /** @enum {string} */
+                    onDelete?: "cascade" | "restrict" | "setNull";
+                };
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Column"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    tablesDBUpdateRelationshipColumn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                tableId: string;
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @enum {string|null} */
+                    onDelete?: "cascade" | "restrict" | "setNull" | null;
+                    newKey?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Column"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
         };
     };
     tablesDBListTransactions: {

@@ -24,6 +24,7 @@ import { DocumentsService } from './features/documents/documents.service.ts';
 import { DocumentsBulk } from './features/documents/documents-bulk.ts';
 import { TransactionsService } from './features/transactions/transactions.service.ts';
 import { initialSchemaBuilder } from './features/attributes/initial-schema.ts';
+import { RelationshipsService } from './features/relationships/relationships.service.ts';
 
 export interface AppDeps {
   readonly config: Config;
@@ -47,6 +48,7 @@ export interface Services {
   readonly databases: DatabasesService;
   readonly collections: CollectionsService;
   readonly attributes: AttributesService;
+  readonly relationships: RelationshipsService;
   readonly indexes: IndexesService;
   readonly documents: DocumentsService;
   readonly documentsBulk: DocumentsBulk;
@@ -68,6 +70,8 @@ export function createServices(deps: AppDeps): Services {
   const attributes = new AttributesService(deps.database, collections, deps.logger);
   const indexes = new IndexesService(deps.database, collections, deps.logger);
   collections.useInitialSchemaBuilder(initialSchemaBuilder(collections, attributes, indexes));
+  const relationships = new RelationshipsService(collections, deps.logger);
+  attributes.useRelationships(relationships);
   const documents = new DocumentsService(deps.database, collections, deps.bus ?? null);
   // Transaction commits replay through their own documents service: no event sink (nothing is published mid-transaction).
   const replayDocuments = new DocumentsService(deps.database, collections, null);
@@ -82,6 +86,7 @@ export function createServices(deps: AppDeps): Services {
     databases: new DatabasesService(collections),
     collections,
     attributes,
+    relationships,
     indexes,
     documents,
     documentsBulk: new DocumentsBulk(documents),

@@ -11,6 +11,7 @@ import { limitsRoutes } from '../features/limits/limits.routes.ts';
 import { databasesRoutes } from '../features/databases/databases.routes.ts';
 import { collectionsRoutes } from '../features/collections/collections.routes.ts';
 import { attributesRoutes } from '../features/attributes/attributes.routes.ts';
+import { relationshipsRoutes } from '../features/relationships/relationships.routes.ts';
 import { indexesRoutes } from '../features/indexes/indexes.routes.ts';
 import { documentsRoutes } from '../features/documents/documents.routes.ts';
 import { transactionsRoutes } from '../features/transactions/transactions.routes.ts';
@@ -29,6 +30,8 @@ export function allRoutes(services: Services, deps: AppDeps): RouteDef[] {
     ...transactionsRoutes(services.transactions),
     ...databasesRoutes(services),
     ...collectionsRoutes(services),
+    // Before the attribute routes: `/attributes/relationship` is not an attribute key.
+    ...relationshipsRoutes(services),
     ...attributesRoutes(services),
     ...indexesRoutes(services),
     ...documentsRoutes(services.documents, services.documentsBulk, services.transactions),

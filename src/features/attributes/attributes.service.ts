@@ -9,7 +9,7 @@ import { AppError, appError, invalidParam } from '../../errors/index.ts';
 import type { Database } from '../../db/connection.ts';
 import { addAttributeColumn, dropAttributeColumn, modifyAttributeColumn } from '../../db/collection-ddl.ts';
 import { DuplicateKeyError } from '../../db/errors.ts';
-import { eq } from '../../db/filter.ts';
+import { eq, type Condition } from '../../db/filter.ts';
 import type { Row, TenantDb } from '../../db/tenant-db.ts';
 import { toDbDate } from '../../lib/dates.ts';
 import { CUSTOM_ID, CUSTOM_ID_RULE } from '../../lib/ids.ts';
@@ -19,6 +19,12 @@ import { attributeColumn, type AttributeMeta, type CollectionMeta } from '../col
 import type { CollectionsService } from '../collections/collections.service.ts';
 import { listRows, type ListFields, type ListRequest } from '../databases/list-query.ts';
 import { attributeFromRow } from '../collections/schema-rows.ts';
+import type { RelationshipAttribute } from '../relationships/relationship-meta.ts';
+import { findVisible, HIDDEN_TWIN_FORMAT } from '../relationships/relationships.service.ts';
+
+export interface RelationshipRemover {
+  delete(tdb: TenantDb, meta: CollectionMeta, attribute: RelationshipAttribute): Promise<void>;
+}
 import type { SchemaLeases } from '../collections/schema-leases.ts';
 import { checkSpec, fitsRow, int64Param, kindOf, specFromCreate, sqlType, storedBigint, storedDefault, type AttributeKind, type AttributeSpec } from './attribute-rules.ts';
 
@@ -52,6 +58,7 @@ export class AttributesService {
   readonly #logger: Logger;
   readonly #syncWaitMs: number;
   readonly #leases: SchemaLeases;
+  #relationships: RelationshipRemover | null = null;
 
   constructor(db: Database, collections: CollectionsService, logger: Logger, options: SchemaOptions = {}) {
     this.#collections = collections;
@@ -60,6 +67,11 @@ export class AttributesService {
     this.#syncWaitMs = options.syncWaitMs ?? 2_000;
     this.#leases = collections.leases;
     this.#leases.onSweep('attributes', (tdb, row) => this.#sweep(tdb, row));
+  }
+
+  /** Deleting a relationship attribute is the relationships feature's work (both sides, their storage). */
+  useRelationships(remover: RelationshipRemover): void {
+    this.#relationships = remover;
   }
 
   async create(ctx: RequestContext, databaseId: string, collectionId: string, kind: AttributeKind, body: Readonly<Record<string, unknown>>): Promise<AttributeMeta> {
@@ -140,15 +152,15 @@ export class AttributesService {
   async list(ctx: RequestContext, databaseId: string, collectionId: string, request: ListRequest): Promise<{ total: number; attributes: AttributeMeta[] }> {
     const tdb = this.#collections.tenantDb(ctx);
     const meta = await this.#collections.metaIn(tdb, databaseId, collectionId);
-    const { total, rows } = await listRows(tdb.table('attributes'), eq({ collection_seq: meta.sequence }), FIELDS, request, 'key');
+    const notHiddenTwin: Condition = { kind: 'cmp', column: 'format', op: '!=', value: HIDDEN_TWIN_FORMAT };
+    const { total, rows } = await listRows(tdb.table('attributes'), { kind: 'and', conditions: [eq({ collection_seq: meta.sequence }), notHiddenTwin] }, FIELDS, request, 'key');
     return { total, attributes: rows.map(attributeFromRow) };
   }
 
   async get(ctx: RequestContext, databaseId: string, collectionId: string, key: string): Promise<AttributeMeta> {
     const tdb = this.#collections.tenantDb(ctx);
     const meta = await this.#collections.loadFresh(tdb, databaseId, collectionId);
-    const attribute = meta.attributes.find((a) => a.key === key);
-    if (!attribute) throw appError('attribute_not_found', key);
+    const attribute = findVisible(meta, key);
     return attribute;
   }
 
@@ -202,9 +214,9 @@ export class AttributesService {
   async delete(ctx: RequestContext, databaseId: string, collectionId: string, key: string): Promise<void> {
     const tdb = this.#collections.tenantDb(ctx);
     const meta = await this.#collections.loadFresh(tdb, databaseId, collectionId);
-    const attribute = meta.attributes.find((a) => a.key === key);
-    if (!attribute) throw appError('attribute_not_found', key);
+    const attribute = findVisible(meta, key);
     if (meta.indexes.some((i) => i.attributes.includes(key))) throw appError('index_dependency', key);
+    if (attribute.relationship && this.#relationships) return this.#relationships.delete(tdb, meta, attribute as RelationshipAttribute);
     await tdb.table('attributes').update(eq({ _id: attribute.sequence! }), { status: 'deleting', _updatedAt: toDbDate(), ...this.#leases.take() });
     this.#collections.invalidate(tdb.tenant, meta.databaseId, meta.id);
     await this.#leases.run(tdb, 'attributes', attribute.sequence!, () => this.#discard(tdb, meta, attribute));

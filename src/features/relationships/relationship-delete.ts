@@ -37,7 +37,7 @@ async function apply(tdb: TenantDb, metas: RelatedMetas, meta: CollectionMeta, r
   const junction = placement.kind === 'junction' ? tdb.junction(placement.parentSequence, r.storage) : null;
   if (r.onDelete === 'restrict' && linked.length) throw new AppError('document_delete_restricted');
   if (r.onDelete === 'setNull' && placement.kind === 'reverse' && linked.length) {
-    await tdb.collection(related.sequence).docs.update(eq({ _uid: linked }), { [placement.column]: null });
+    await new DocumentStore(tdb, related).updateMany(linked, { [placement.column]: null });
   }
   if (junction && placement.kind === 'junction') await junction.delete(eq({ [placement.mine]: [...documentIds] }));
   if (r.onDelete === 'cascade' && linked.length) {

@@ -57,7 +57,7 @@ export async function writeRelationships(tdb: TenantDb, ctx: RequestContext, met
     if (!isMany(r) && Array.isArray(value)) throw invalid(`"${attribute.key}" takes one document, not a list.`);
     const ids: string[] = [];
     for (const item of list) ids.push(await resolveRelated(tdb, ctx, metas, related, attribute.key, item, depth));
-    await link(tdb, meta, attribute, documentId, [...new Set(ids)]);
+    await link(tdb, meta, related, attribute, documentId, [...new Set(ids)]);
   }
 }
 
@@ -110,20 +110,21 @@ async function resolveRelated(tdb: TenantDb, ctx: RequestContext, metas: Related
 }
 
 /** Makes `ids` the related documents of `documentId` through `attribute` (replacing the previous ones). */
-async function link(tdb: TenantDb, meta: CollectionMeta, attribute: RelationshipAttribute, documentId: string, ids: readonly string[]): Promise<void> {
+async function link(tdb: TenantDb, meta: CollectionMeta, related: CollectionMeta, attribute: RelationshipAttribute, documentId: string, ids: readonly string[]): Promise<void> {
   const r = attribute.relationship;
   const placement = placementOf(meta, r);
+  // Column writes go through DocumentStore, like every document write (it keeps the write hooks informed).
   switch (placement.kind) {
     case 'own':
-      await tdb.collection(meta.sequence).docs.update(eq({ _uid: documentId }), { [placement.column]: ids[0] ?? null });
+      await new DocumentStore(tdb, meta).update(documentId, { [placement.column]: ids[0] ?? null }, null);
       return;
     case 'reverse': {
-      const { docs } = tdb.collection(r.relatedSequence);
+      const store = new DocumentStore(tdb, related);
       const keep = new Set(ids);
-      const current = await docs.find({ where: eq({ [placement.column]: documentId }), columns: ['_uid'], forUpdate: true });
+      const current = await tdb.collection(related.sequence).docs.find({ where: eq({ [placement.column]: documentId }), columns: ['_uid'], forUpdate: true });
       const dropped = current.map((row) => String(row._uid)).filter((id) => !keep.has(id));
-      if (dropped.length) await docs.update(eq({ _uid: dropped }), { [placement.column]: null });
-      if (ids.length) await docs.update(eq({ _uid: [...ids] }), { [placement.column]: documentId });
+      if (dropped.length) await store.updateMany(dropped, { [placement.column]: null });
+      if (ids.length) await store.updateMany(ids, { [placement.column]: documentId });
       return;
     }
     case 'junction': {
