@@ -170,6 +170,19 @@ describeLegs('realtime', (leg) => {
     client.close();
   });
 
+  test('a blocked user stops receiving at once and is closed with 1008', async () => {
+    const erin = await newEndUser(project.call, project.id, { key: project.key });
+    const { client } = await connected(url(project), { 'x-appwrite-session': erin.session });
+    await subscribe(client, 's1', [COLLECTION]);
+    assert.equal((await keyApi(project)('PATCH', `/users/${erin.id}/status`, { status: false })).status, 200);
+    await new Promise((r) => setTimeout(r, 250)); // past revalidateMs
+    await create(project, ['read("users")']);
+    const err = await client.next((f) => f.type === 'error');
+    assert.equal(err.data!.code, 1008);
+    assert.equal(await client.closed, 1008);
+    assert.deepEqual(client.frames.filter(isEvent), []);
+  });
+
   test('open-time failures: unknown project, bad JWT, foreign origin; other upgrade paths are refused', async () => {
     const expectRefusal = async (u: string, headers: Record<string, string>, code: number, close: number, message?: string) => {
       const c = await connect(u, headers);
