@@ -69,7 +69,8 @@ export function splitOperators(meta: CollectionMeta, data: Readonly<Record<strin
 function operatorObject(value: unknown): Record<string, unknown> | null {
   let decoded = value;
   if (typeof value === 'string') {
-    if (!value.includes('method')) return null;
+    // Only a JSON object can be an operator: other strings are never parsed.
+    if (!/^\s*\{/.test(value)) return null;
     try { decoded = JSON.parse(value); } catch { return null; }
   }
   if (!decoded || typeof decoded !== 'object' || Array.isArray(decoded)) return null;
