@@ -85,6 +85,7 @@ export function createTenantry(appDeps: AppDeps, options: AppOptions = {}): Tena
   const drain = async () => {
     await realtime.close();
     await deadlines.idle();
+    services.transactionPurge.stop();
     await services.schemaLeases.drain();
   };
   return { app, services, realtime, drain };

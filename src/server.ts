@@ -85,6 +85,7 @@ server.listen(config.port, config.host, () => {
   }).catch(() => out.line(ready));
   services.projects.resumeDeletions().catch((e: unknown) => logger.error({ err: e }, 'resuming project deletions failed'));
   services.schemaLeases.start().catch((e: unknown) => logger.error({ err: e }, 'sweeping schema changes left by stopped processes failed'));
+  services.transactionPurge.start();
 });
 
 /**

@@ -23,6 +23,7 @@ import { IndexesService } from './features/indexes/indexes.service.ts';
 import { DocumentsService } from './features/documents/documents.service.ts';
 import { DocumentsBulk } from './features/documents/documents-bulk.ts';
 import { TransactionsService } from './features/transactions/transactions.service.ts';
+import { TransactionPurge } from './features/transactions/transaction-purge.ts';
 import { initialSchemaBuilder } from './features/attributes/initial-schema.ts';
 import { RelationshipsService } from './features/relationships/relationships.service.ts';
 
@@ -53,6 +54,8 @@ export interface Services {
   readonly documents: DocumentsService;
   readonly documentsBulk: DocumentsBulk;
   readonly transactions: TransactionsService;
+  /** `start()`: purges expired transactions of every project periodically; `stop()` on shutdown. */
+  readonly transactionPurge: TransactionPurge;
   /** DDL leases: `start()` sweeps dead processes' schema changes (at start-up, then periodically); `drain()` on shutdown. */
   readonly schemaLeases: SchemaLeases;
 }
@@ -75,6 +78,7 @@ export function createServices(deps: AppDeps): Services {
   const documents = new DocumentsService(deps.database, collections, deps.bus ?? null);
   // Transaction commits replay through their own documents service: no event sink (nothing is published mid-transaction).
   const replayDocuments = new DocumentsService(deps.database, collections, null);
+  const transactions = new TransactionsService(documents, { documents: replayDocuments, bulk: new DocumentsBulk(replayDocuments) });
   return {
     projects: new ProjectsService(system),
     keys: new KeysService(system),
@@ -90,7 +94,8 @@ export function createServices(deps: AppDeps): Services {
     indexes,
     documents,
     documentsBulk: new DocumentsBulk(documents),
-    transactions: new TransactionsService(documents, { documents: replayDocuments, bulk: new DocumentsBulk(replayDocuments) }),
+    transactions,
+    transactionPurge: new TransactionPurge(system, transactions, deps.logger),
     schemaLeases,
   };
 }

@@ -142,6 +142,14 @@ describeLegs('transactions: rules', (leg) => {
     assert.ok((await server.services.transactions.purgeExpired(tdb, Date.now() + 11 * 60_000)) >= 1);
     expectError(await key('GET', `${TX}/${id}`), 404, 'transaction_not_found');
     assert.equal(await storedOperations(server, project, id), -1);
+    // The periodic purge (every active project) removes one that expired an hour ago.
+    const old = await open();
+    assert.equal((await key('DELETE', `${docs}/a`, { transactionId: old })).status, 204);
+    await expire(server, project, old, 3600);
+    assert.ok((await server.services.transactionPurge.sweep()) >= 1);
+    expectError(await key('GET', `${TX}/${old}`), 404, 'transaction_not_found');
+    assert.equal(await storedOperations(server, project, old), -1);
+    assert.equal((await key('GET', `${docs}/a`)).status, 200, 'an expired transaction never applies');
   });
 
   test("ownership: a user's transaction is theirs (another user gets 404, a key sees it); staging checks permissions", async () => {

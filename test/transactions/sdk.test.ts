@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
-import { AppwriteException, Databases, Query, TablesDB } from 'node-appwrite';
+import { AppwriteException, Databases, type Models, Query, TablesDB } from 'node-appwrite';
 import { describeLegs } from '../support/describe-legs.ts';
 import { useCleanup } from '../support/cleanup.ts';
 import { withProject } from '../support/use-server.ts';
@@ -66,8 +66,8 @@ describeLegs('transactions: node-appwrite 27 end to end', (leg) => {
     assert.equal(batch.status, 'pending');
 
     // Validation and permissions run when staging: a bad value is refused and not staged.
-    await refused(db.updateDocument({ ...at, documentId: 'a', data: { qty: 'many' }, transactionId: tx.$id }), 400, 'document_invalid_structure');
-    await refused(db.updateDocument({ ...at, documentId: 'zz', data: { qty: 1 }, transactionId: tx.$id }), 404, 'document_not_found');
+    await refused(db.updateDocument<Models.DefaultDocument>({ ...at, documentId: 'a', data: { qty: 'many' }, transactionId: tx.$id }), 400, 'document_invalid_structure');
+    await refused(db.updateDocument<Models.DefaultDocument>({ ...at, documentId: 'zz', data: { qty: 1 }, transactionId: tx.$id }), 404, 'document_not_found');
     assert.equal((await db.getTransaction({ transactionId: tx.$id })).operations, 5);
 
     // Nothing is written yet…
@@ -108,7 +108,7 @@ describeLegs('transactions: node-appwrite 27 end to end', (leg) => {
     assert.equal((await db.getDocument({ ...at, documentId: 'a' })).qty, 7);
     // A transaction that is no longer pending reads plain data.
     assert.deepEqual(names(await db.listDocuments({ ...at, transactionId: tx.$id })), ['a', 'c', 'd']);
-    await refused(db.createDocument({ ...at, documentId: 'h', data: { name: 'h' }, transactionId: tx.$id }), 400, 'transaction_not_ready');
+    await refused(db.createDocument<Models.DefaultDocument>({ ...at, documentId: 'h', data: { name: 'h' }, transactionId: tx.$id }), 400, 'transaction_not_ready');
 
     const listed = await db.listTransactions({ queries: [Query.equal('status', 'failed')] });
     assert.ok(listed.transactions.some((t) => t.$id === tx.$id));

@@ -7,7 +7,7 @@ import { appError } from '../../errors/index.ts';
 import { eq, type Condition } from '../../db/filter.ts';
 import type { Row, TenantDb } from '../../db/tenant-db.ts';
 import { toApiDate, toDbDate } from '../../lib/dates.ts';
-import { parseJson } from '../../lib/json.ts';
+import { parseStoredExact, stringifyExact } from '../../lib/exact-json.ts';
 
 export type TransactionStatus = 'pending' | 'committing' | 'committed' | 'failed';
 
@@ -110,11 +110,11 @@ export class TransactionStore {
     return this.#tdb.transaction(async (trx) => {
       const table = trx.table('transactions');
       const row = (await table.find({ where: eq({ _id: t.sequence }), limit: 1, forUpdate: true }))[0];
-      if (!row || row.status !== 'pending' || Number(row.operations) + ops.length > limit) return false;
+      if (row?.status !== 'pending' || Number(row.operations) + ops.length > limit) return false;
       await table.update(eq({ _id: t.sequence }), { operations: Number(row.operations) + ops.length, _updatedAt: toDbDate() });
       await trx.table('transaction_logs').insert(ops.map((op) => ({
         transaction_seq: t.sequence, _createdAt: op.stagedAt, database_uid: op.databaseId, collection_uid: op.collectionId,
-        document_uid: op.documentId, action: op.action, data: JSON.stringify(op.payload),
+        document_uid: op.documentId, action: op.action, data: stringifyExact(op.payload),
       })));
       return true;
     });
@@ -126,7 +126,7 @@ export class TransactionStore {
     return rows.map((r) => ({
       action: String(r.action) as Action, databaseId: String(r.database_uid), collectionId: String(r.collection_uid),
       documentId: r.document_uid === null || r.document_uid === undefined ? null : String(r.document_uid),
-      payload: parseJson(String(r.data), {}) as Payload, stagedAt: dbDate(r._createdAt),
+      payload: parseStoredExact(String(r.data), {}) as Payload, stagedAt: dbDate(r._createdAt),
     }));
   }
 
