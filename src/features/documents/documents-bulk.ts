@@ -4,6 +4,7 @@
  * `$permissions`), upsert (≤100), update-by-queries and delete-by-queries (the matched documents,
  * up to `limit`, default and at most 5000 per call).
  */
+import { refuseBulkWithRelationships } from '../relationships/relationship-meta.ts';
 import { AppError, invalidParam } from '../../errors/index.ts';
 import { eq } from '../../db/filter.ts';
 import type { Row, TenantDb } from '../../db/tenant-db.ts';
@@ -38,6 +39,7 @@ export class DocumentsBulk {
 
   async create(ctx: RequestContext, databaseId: string, collectionId: string, documents: readonly Record<string, unknown>[]): Promise<DocumentList> {
     const { tdb, meta } = await this.#open(ctx, databaseId, collectionId);
+    refuseBulkWithRelationships(meta, 'create');
     const prepared = documents.map((d, i) => toNew(meta, d, i));
     assertDistinct(prepared.map((d) => d.id));
     return tdb.documentTransaction(async (trx) => {
@@ -49,6 +51,7 @@ export class DocumentsBulk {
   /** Each document is created, or — when its `$id` exists — updated with the attributes it carries. */
   async upsert(ctx: RequestContext, databaseId: string, collectionId: string, documents: readonly Record<string, unknown>[]): Promise<DocumentList> {
     const { tdb, meta } = await this.#open(ctx, databaseId, collectionId);
+    refuseBulkWithRelationships(meta, 'upsert');
     const ids = documents.map((d, i) => documentId(d, i));
     assertDistinct(ids);
     return tdb.documentTransaction(async (trx) => {
@@ -77,6 +80,7 @@ export class DocumentsBulk {
   /** Applies `data` to every document the queries match (filters, orders, limit, offset, cursor). */
   async update(ctx: RequestContext, databaseId: string, collectionId: string, data: Record<string, unknown>, queries: unknown): Promise<DocumentList> {
     const { tdb, meta } = await this.#open(ctx, databaseId, collectionId);
+    refuseBulkWithRelationships(meta, 'update');
     const split = splitOperators(meta, data);
     const prepared = prepareData(meta, split.data, 'update', true);
     const planned = planOperators(meta, split.operators);
@@ -96,6 +100,7 @@ export class DocumentsBulk {
   /** Deletes every document the queries match; answers with them as they were. */
   async delete(ctx: RequestContext, databaseId: string, collectionId: string, queries: unknown): Promise<DocumentList> {
     const { tdb, meta } = await this.#open(ctx, databaseId, collectionId);
+    refuseBulkWithRelationships(meta, 'delete');
     return tdb.documentTransaction(async (trx) => {
       const rows = await this.#matched(trx, meta, queries);
       await new DocumentStore(trx, meta).delete(rows.map((r) => String(r._uid)));

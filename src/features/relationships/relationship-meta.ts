@@ -4,6 +4,7 @@
  * related `$id` (`own`), finds its related documents by their column holding its own `$id`
  * (`reverse`), or reads the junction table (`junction`).
  */
+import { AppError } from '../../errors/index.ts';
 import type { AttributeMeta, CollectionMeta, RelationshipOptions } from '../collections/collection-meta.ts';
 import type { Field } from '../documents/query/schema.ts';
 
@@ -54,4 +55,14 @@ export function relationshipFields(meta: CollectionMeta): Field[] {
     const placement = placementOf(meta, a.relationship);
     return placement.kind === 'own' ? [{ key: a.key, column: placement.column, type: 'relationship', format: '', array: false, system: false }] : [];
   });
+}
+
+/**
+ * Bulk operations skip relationship handling (nested values, onDelete), so a collection with
+ * relationships refuses them (Appwrite refuses bulk create there; Tenantry refuses every bulk
+ * operation rather than leave links or restrict rules unapplied).
+ */
+export function refuseBulkWithRelationships(meta: CollectionMeta, operation: 'create' | 'upsert' | 'update' | 'delete'): void {
+  if (relationshipsOf(meta).length === 0) return;
+  throw new AppError('general_bad_request', { message: `Bulk ${operation} is not supported for collections with relationship attributes` });
 }
