@@ -22,6 +22,7 @@ import { AttributesService } from './features/attributes/attributes.service.ts';
 import { IndexesService } from './features/indexes/indexes.service.ts';
 import { DocumentsService } from './features/documents/documents.service.ts';
 import { DocumentsBulk } from './features/documents/documents-bulk.ts';
+import { attachTotalCache, TotalCache } from './features/documents/total-cache.ts';
 import { TransactionsService } from './features/transactions/transactions.service.ts';
 import { TransactionPurge } from './features/transactions/transaction-purge.ts';
 import { initialSchemaBuilder } from './features/attributes/initial-schema.ts';
@@ -53,6 +54,8 @@ export interface Services {
   readonly indexes: IndexesService;
   readonly documents: DocumentsService;
   readonly documentsBulk: DocumentsBulk;
+  /** Exact list totals, cached per collection write version (total-cache.ts); every document write reports to it. */
+  readonly totals: TotalCache;
   readonly transactions: TransactionsService;
   /** `start()`: purges expired transactions of every project periodically; `stop()` on shutdown. */
   readonly transactionPurge: TransactionPurge;
@@ -75,7 +78,9 @@ export function createServices(deps: AppDeps): Services {
   collections.useInitialSchemaBuilder(initialSchemaBuilder(collections, attributes, indexes));
   const relationships = new RelationshipsService(collections, deps.logger);
   attributes.useRelationships(relationships);
-  const documents = new DocumentsService(deps.database, collections, deps.bus ?? null);
+  const totals = new TotalCache(deps.store, deps.storeScope);
+  attachTotalCache(deps.database, totals);
+  const documents = new DocumentsService(deps.database, collections, deps.bus ?? null, totals);
   // Transaction commits replay through their own documents service: no event sink (nothing is published mid-transaction).
   const replayDocuments = new DocumentsService(deps.database, collections, null);
   const transactions = new TransactionsService(documents, { documents: replayDocuments, bulk: new DocumentsBulk(replayDocuments) });
@@ -94,6 +99,7 @@ export function createServices(deps: AppDeps): Services {
     indexes,
     documents,
     documentsBulk: new DocumentsBulk(documents),
+    totals,
     transactions,
     transactionPurge: new TransactionPurge(system, transactions, deps.logger),
     schemaLeases,

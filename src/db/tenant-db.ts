@@ -186,6 +186,8 @@ export class TenantDb {
   readonly #db: Database;
   readonly #conn: Conn;
   readonly #system: boolean;
+  /** A transaction's `afterTransaction` callbacks. */
+  readonly #ended: Array<() => Promise<void>> = [];
 
   /** src/db only (`token` is internal.ts's MINT): see scope.ts for how the app gets one. */
   constructor(token: typeof MINT, db: Database, tenant: number, conn: Conn = db[KNEX], system = false) {
@@ -224,7 +226,27 @@ export class TenantDb {
   /** Reuses an outer transaction; otherwise opens one (with bounded deadlock retries). */
   async transaction<T>(fn: (db: TenantDb) => Promise<T>): Promise<T> {
     if (this.inTransaction) return fn(this);
-    return inTransaction(this.#db, (trx) => fn(new TenantDb(MINT, this.#db, this.tenant, trx, this.#system)));
+    return withRetries(this.#db, () => this.#attempt((open) => this.#db[KNEX].transaction((trx) => fn(open(trx)))));
+  }
+
+  /**
+   * Runs `fn` once the transaction this handle belongs to has ended — committed or rolled back (each
+   * deadlock retry is its own transaction). The total cache's write guard announces the end of a
+   * collection write here (`src/features/documents/total-cache.ts`). `fn` must not throw.
+   */
+  afterTransaction(fn: () => Promise<void>): void {
+    if (!this.inTransaction) throw new Error('afterTransaction needs a transaction');
+    this.#ended.push(fn);
+  }
+
+  /** One transaction attempt (`run` opens it and mints its handle with `open`), then its `afterTransaction` callbacks. */
+  async #attempt<T>(run: (open: (conn: Conn) => TenantDb) => Promise<T>): Promise<T> {
+    let trx: TenantDb | undefined;
+    try {
+      return await run((conn) => (trx = new TenantDb(MINT, this.#db, this.tenant, conn, this.#system)));
+    } finally {
+      if (trx) for (const fn of trx.#ended.splice(0)) await fn();
+    }
   }
 
   /**
@@ -236,7 +258,7 @@ export class TenantDb {
   async documentTransaction<T>(fn: (db: TenantDb) => Promise<T>): Promise<T> {
     if (this.inTransaction) return fn(this);
     const origin = Object.freeze({ tenant: this.tenant, system: this.#system });
-    return withRetries(this.#db, () => this.#db.statements.transaction(this.#db[KNEX], origin, (conn) => fn(new TenantDb(MINT, this.#db, this.tenant, conn, this.#system))));
+    return withRetries(this.#db, () => this.#attempt((open) => this.#db.statements.transaction(this.#db[KNEX], origin, (conn) => fn(open(conn)))));
   }
 
   /** The connection, for the DDL helpers in src/db only (the key lives in internal.ts). */

@@ -110,7 +110,7 @@ async function serve(route: RoutePlan, env: MountEnv, req: Request, res: Respons
   // The query string, parsed once (express's `req.query` getter parses it again on every read).
   const empty = !req.url.includes('?');
   const query = empty ? EMPTY_QUERY : (req.query as Record<string, unknown>);
-  const plan = new RequestPlan(route, query, req.ip ?? req.socket.remoteAddress ?? '');
+  const plan = new RequestPlan(route, query, req.ip ?? req.socket.remoteAddress ?? '', req.params as Record<string, string>);
   const requestId = String(res.locals.requestId);
   const ctx = route.access === 'public' ? publicContext(req, requestId, plan) : await buildContext(req, requestId, env.services, env.endUsers, plan);
   checkAccess(ctx, route.access);
@@ -132,7 +132,7 @@ async function serve(route: RoutePlan, env: MountEnv, req: Request, res: Respons
   try {
     if (work?.expired) return; // answered 503 already: don't start the work
     res.status(def.status ?? 200);
-    const result = await def.handle({ ctx, params, query, body, reply: new ResponseReply(res) });
+    const result = await def.handle({ ctx, params, query, body, reply: new ResponseReply(res), totals: plan.totals });
     if (route.limiter) await route.limiter.settle(plan, ctx, body, res.statusCode);
     if (res.headersSent) return; // the deadline answered meanwhile: drop the late result
     if (res.statusCode === 204 || result === undefined) res.end();

@@ -6,7 +6,7 @@
  * learnt from earlier requests: the first request to a route takes exactly the path later ones do.
  */
 import type { Response } from 'express';
-import type { HitRequest, WindowHit } from '../store/kv-store.ts';
+import type { HitRequest, TotalsSnapshot, WindowHit } from '../store/kv-store.ts';
 import type { Project } from '../features/projects/projects.service.ts';
 import type { RequestContext } from './context.ts';
 import type { Access, RouteDef, RouteLimit } from './route.ts';
@@ -61,10 +61,17 @@ export interface SessionTrip {
   sessionHits(project: Project, userId: string): readonly HitRequest[];
   /** Receives those hits and their counts (null: not counted, the session was not that user's). */
   counted(hits: readonly HitRequest[], counts: ReadonlyArray<WindowHit | null>): void;
+  /** The route's operation, path parameters and query: a document list reads its total-cache counters in the same round trip. */
+  readonly operationId?: string;
+  readonly params?: Readonly<Record<string, string>>;
+  readonly query?: Readonly<Record<string, unknown>>;
+  /** Receives those counters (src/features/documents/total-cache.ts). */
+  totals?: TotalsSnapshot | null;
 }
 
 const NO_HITS: readonly HitRequest[] = Object.freeze([]);
 const NO_COUNTS: ReadonlyArray<WindowHit | null> = Object.freeze([]);
+const NO_PARAMS: Readonly<Record<string, string>> = Object.freeze({});
 
 /** One request through one route: built when the route matches, passed explicitly to each step. */
 export class RequestPlan implements SessionTrip {
@@ -73,14 +80,21 @@ export class RequestPlan implements SessionTrip {
   readonly query: Record<string, unknown>;
   /** The client address as the limiter and the context see it (express's `req.ip`, read once). */
   readonly ip: string;
+  /** The path parameters (express's `req.params`). */
+  readonly params: Readonly<Record<string, string>>;
+  /** The list's total-cache counters, when the session round trip read them. */
+  totals: TotalsSnapshot | null = null;
   #hits: readonly HitRequest[] = NO_HITS;
   #counts: ReadonlyArray<WindowHit | null> = NO_COUNTS;
 
-  constructor(route: RoutePlan, query: Record<string, unknown>, ip: string) {
+  constructor(route: RoutePlan, query: Record<string, unknown>, ip: string, params: Readonly<Record<string, string>> = NO_PARAMS) {
     this.route = route;
     this.query = query;
     this.ip = ip;
+    this.params = params;
   }
+
+  get operationId(): string { return this.route.def.operationId; }
 
   sessionHits(project: Project, userId: string): readonly HitRequest[] {
     const limiter = this.route.limiter;

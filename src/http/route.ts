@@ -8,6 +8,7 @@
  */
 import type { operations } from '../../sdk/schema.d.ts';
 import type { RequestContext } from './context.ts';
+import type { TotalsSnapshot } from '../store/kv-store.ts';
 
 /** Every operationId of the contract. */
 export type OperationId = keyof operations;
@@ -38,6 +39,8 @@ export interface Call {
   readonly query: Readonly<Record<string, unknown>>;
   readonly body: Readonly<Record<string, unknown>>;
   readonly reply: Reply;
+  /** A document list's total-cache counters, read in the session round trip (plan.ts); absent otherwise. */
+  readonly totals?: TotalsSnapshot | null;
 }
 
 type NoFields = Readonly<Record<string, never>>;
@@ -56,6 +59,7 @@ export interface OperationCall<K extends OperationId> {
   readonly query: Readonly<Or<NonNullable<Parameters<K>['query']>, NoFields>>;
   readonly body: Readonly<BodyOf<K>>;
   readonly reply: Reply;
+  readonly totals?: TotalsSnapshot | null;
 }
 
 /** Per-route rate limit (fixed window). `key` lists what the counter is keyed on, besides the project and route. */

@@ -24,6 +24,18 @@ export interface ReadAndHit {
   readonly hits: ReadonlyArray<WindowHit | null>;
 }
 
+/**
+ * A collection's total-cache counters as one request read them (`src/features/documents/total-cache.ts`):
+ * the write version and the writers in flight (null: the key is absent).
+ */
+export interface TotalsSnapshot {
+  readonly tenant: number;
+  readonly databaseId: string;
+  readonly collectionId: string;
+  readonly version: string | null;
+  readonly inflight: string | null;
+}
+
 export interface KvStore {
   readonly kind: 'memory' | 'redis';
   get(key: string): Promise<string | null>;
@@ -43,6 +55,19 @@ export interface KvStore {
    * request uses it to fetch its session and cached identity and count its rate-limit windows together.
    */
   readAndHit(keys: readonly string[], hits: readonly HitRequest[], now?: number): Promise<ReadAndHit>;
+  /**
+   * A guarded write begins (the total cache, `src/features/documents/total-cache.ts`): counts one
+   * writer in `inflight` and (re)sets its TTL, atomically.
+   */
+  writeBegin(inflight: string, ttlMs: number): Promise<void>;
+  /**
+   * A guarded write ended, atomically: bumps `version` (set to `seed` when missing, so a store
+   * restarted empty never repeats an old version), then, when `counted` (its `writeBegin` succeeded),
+   * uncounts the writer from `inflight` — never below zero (an expired count is gone, not negative).
+   */
+  writeEnd(inflight: string, version: string, seed: number, counted: boolean): Promise<void>;
+  /** Sets `key` to `value` unless it exists (no TTL). */
+  setIfAbsent(key: string, value: string): Promise<void>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }

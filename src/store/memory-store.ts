@@ -66,6 +66,22 @@ export function createMemoryStore(): KvStore {
       for (const h of hits) counted.push(h.onlyForUser === undefined || h.onlyForUser === owner ? await store.hit(h.key, h.windowMs, now) : null);
       return { values, hits: counted };
     },
+    async writeBegin(inflight, ttlMs) {
+      const e = live(inflight);
+      map.set(inflight, { value: String(Number(typeof e?.value === 'string' ? e.value : 0) + 1), expiresAt: Date.now() + ttlMs });
+    },
+    async writeEnd(inflight, version, seed, counted) {
+      const v = live(version);
+      map.set(version, { value: typeof v?.value === 'string' ? String(Number(v.value) + 1) : String(seed), expiresAt: Infinity });
+      if (!counted) return;
+      const e = live(inflight);
+      const n = Number(typeof e?.value === 'string' ? e.value : 0);
+      if (n > 1) e!.value = String(n - 1);
+      else map.delete(inflight);
+    },
+    async setIfAbsent(key, value) {
+      if (!live(key)) map.set(key, { value, expiresAt: Infinity });
+    },
     async ping() {},
     async close() { clearInterval(sweeper); map.clear(); },
   };

@@ -47,6 +47,20 @@ end
 return out
 `;
 
+/**
+ * `writeEnd`. KEYS: inflight, version. ARGV: the seed for a missing version, 1 when the writer was
+ * counted in inflight. The version is bumped first; the writer is uncounted without ever going below
+ * zero (a count that expired meanwhile stays gone).
+ */
+const WRITE_END = `
+if redis.call('EXISTS', KEYS[2]) == 1 then redis.call('INCR', KEYS[2]) else redis.call('SET', KEYS[2], ARGV[1]) end
+if ARGV[2] == '1' then
+  local n = tonumber(redis.call('GET', KEYS[1]) or '0') or 0
+  if n > 1 then redis.call('DECR', KEYS[1]) else redis.call('DEL', KEYS[1]) end
+end
+return 1
+`;
+
 type ReadAndHitCommand = (numKeys: number, ...args: Array<string | number>) => Promise<Array<string | number | null>>;
 
 /**
@@ -69,6 +83,8 @@ export async function createRedisStore(url: string, options: { commandTimeoutMs?
   const windowKey = (key: string, windowMs: number, now: number) => `${key}:${windowStart(now, windowMs)}`;
   redis.defineCommand('tenantryReadAndHit', { lua: READ_AND_HIT });
   const readAndHitCommand = (redis as unknown as { tenantryReadAndHit: ReadAndHitCommand }).tenantryReadAndHit.bind(redis);
+  redis.defineCommand('tenantryWriteEnd', { lua: WRITE_END, numberOfKeys: 2 });
+  const writeEndCommand = (redis as unknown as { tenantryWriteEnd: (...args: Array<string | number>) => Promise<unknown> }).tenantryWriteEnd.bind(redis);
 
   return failFast({
     kind: 'redis',
@@ -104,6 +120,15 @@ export async function createRedisStore(url: string, options: { commandTimeoutMs?
       });
       return { values, hits: counted };
     },
+    async writeBegin(inflight, ttlMs) {
+      const res = await redis.multi().incr(inflight).pexpire(inflight, Math.max(1, Math.ceil(ttlMs))).exec();
+      const failed = !res ? new Error('writeBegin: transaction discarded') : res.find(([e]) => e)?.[0];
+      if (failed) throw failed;
+    },
+    async writeEnd(inflight, version, seed, counted) {
+      await writeEndCommand(inflight, version, seed, counted ? '1' : '0');
+    },
+    async setIfAbsent(key, value) { await redis.set(key, value, 'NX'); },
     async ping() { await redis.ping(); },
     async close() { redis.disconnect(); },
   });

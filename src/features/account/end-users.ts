@@ -8,7 +8,8 @@
  *
  * A session token costs one store round trip: the session, the cached identity and the route's
  * rate-limit windows (the request plan's `trip.sessionHits`) are fetched and counted together
- * (`verifyBatched`), on every request to the route alike.
+ * (`verifyBatched`), on every request to the route alike. A document list also reads its
+ * collection's total-cache counters in that round trip (`trip.totals`, see total-cache.ts).
  */
 import { AppError } from '../../errors/index.ts';
 import type { Credentials, EndUserResolver } from '../../http/authenticate.ts';
@@ -20,11 +21,18 @@ import type { SessionRecord, SessionService } from '../sessions/sessions.service
 import type { IdentityService } from '../users/identity.service.ts';
 import { verifyJwt } from '../jwt/jwt.service.ts';
 import type { HitRequest } from '../../store/kv-store.ts';
+import type { ListRoute, TotalCache } from '../documents/total-cache.ts';
 
 const NO_HITS: readonly HitRequest[] = Object.freeze([]);
+const NO_READS: readonly string[] = Object.freeze([]);
 
-export function createEndUserResolver(deps: { sessions: SessionService; identities: IdentityService }): EndUserResolver {
-  const { sessions, identities } = deps;
+/** The trip as a list route, when it says which route it is on. */
+function listRoute(trip: SessionTrip | undefined): ListRoute | null {
+  return trip?.operationId && trip.params && trip.query ? { operationId: trip.operationId, params: trip.params, query: trip.query } : null;
+}
+
+export function createEndUserResolver(deps: { sessions: SessionService; identities: IdentityService; totals?: TotalCache }): EndUserResolver {
+  const { sessions, identities, totals } = deps;
   return {
     async resolve(project: Project, scope: ProjectScope, creds: Credentials, trip?: SessionTrip) {
       const tenant = project.sequence;
@@ -32,14 +40,17 @@ export function createEndUserResolver(deps: { sessions: SessionService; identiti
       let cachedIdentity: string | null | undefined;
       if (creds.sessionToken && !creds.jwt) {
         let hits: readonly HitRequest[] = NO_HITS;
+        const list = totals ? listRoute(trip) : null;
+        const counters = list ? totals!.sessionReads(tenant, list) : NO_READS;
         const out = await sessions.verifyBatched(tenant, creds.sessionToken, (userId) => {
           hits = trip ? trip.sessionHits(project, userId) : NO_HITS;
-          return { reads: [identities.cacheKey(scope, userId)], hits };
+          return { reads: [identities.cacheKey(scope, userId), ...counters], hits };
         });
         if (out) {
           session = out.session;
           cachedIdentity = out.values[0] ?? null;
           trip?.counted(hits, out.hits);
+          if (list && counters.length && trip) trip.totals = totals!.snapshotOf(tenant, list, out.values.slice(1));
         }
       } else if (creds.sessionToken) {
         session = await sessions.verify(tenant, creds.sessionToken);

@@ -19,6 +19,7 @@ import { toDbDate } from '../../lib/dates.ts';
 import type { CollectionMeta } from '../collections/collection-meta.ts';
 import { DOCUMENT_PERMISSION_TYPES, parsePermissions, type ParsedPermissions } from '../permissions/permissions.ts';
 import { columnsFor, readsExact } from './document-model.ts';
+import { collectionWrites } from './total-cache.ts';
 
 export interface NewDocument {
   readonly id: string;
@@ -44,6 +45,8 @@ export class DocumentStore {
   }
 
   get #tables() { return this.#tdb.collection(this.#meta.sequence); }
+  /** The tables, to write: the total cache is told first (its one writer-side hook, total-cache.ts). */
+  async #writable() { await collectionWrites(this.#tdb, this.#meta); return this.#tables; }
 
   /** The (transaction's) database handle this store writes through: related writes join it. */
   get db(): TenantDb { return this.#tdb; }
@@ -66,7 +69,7 @@ export class DocumentStore {
   async insert(docs: readonly NewDocument[]): Promise<number[]> {
     if (docs.length === 0) return [];
     const now = toDbDate();
-    const { docs: table, perms } = this.#tables;
+    const { docs: table, perms } = await this.#writable();
     try {
       const inserted = await table.insert(docs.map((d) => storedRow(d, now)));
       if (docs.length === 1 && inserted !== undefined) this.#sequences.set(docs[0]!.id, inserted);
@@ -102,7 +105,7 @@ export class DocumentStore {
     const patch: Row = { ...columns, _updatedAt: updatedAt ?? toDbDate() };
     if (permissions) patch._permissions = JSON.stringify(permissions.list);
     try {
-      await this.#tables.docs.update(eq({ _uid: documentId }), patch, computed);
+      await (await this.#writable()).docs.update(eq({ _uid: documentId }), patch, computed);
     } catch (e) {
       throw conflict(e, documentId);
     }
@@ -115,7 +118,7 @@ export class DocumentStore {
     const patch: Row = { ...columns, _updatedAt: updatedAt ?? toDbDate() };
     for (let i = 0; i < documentIds.length; i += 500) {
       try {
-        await this.#tables.docs.update(eq({ _uid: documentIds.slice(i, i + 500) }), patch, computed);
+        await (await this.#writable()).docs.update(eq({ _uid: documentIds.slice(i, i + 500) }), patch, computed);
       } catch (e) {
         throw conflict(e, null);
       }
@@ -124,7 +127,7 @@ export class DocumentStore {
 
   /** Replaces the side-table rows of existing documents (IDs with no row are skipped). */
   async replacePermissions(documentIds: readonly string[], permissions: ParsedPermissions): Promise<void> {
-    const { perms } = this.#tables;
+    const { perms } = await this.#writable();
     const sequences = (await this.#sequencesOf(documentIds)).filter((s): s is number => s !== undefined);
     if (sequences.length === 0) return;
     await perms.delete(eq({ _document: sequences }));
@@ -134,7 +137,7 @@ export class DocumentStore {
 
   async delete(documentIds: readonly string[]): Promise<void> {
     if (documentIds.length === 0) return;
-    const { docs, perms } = this.#tables;
+    const { docs, perms } = await this.#writable();
     const sequences = (await this.#sequencesOf(documentIds)).filter((s): s is number => s !== undefined);
     if (sequences.length) await perms.delete(eq({ _document: sequences }));
     await docs.delete(eq({ _uid: [...documentIds] }));
@@ -143,7 +146,7 @@ export class DocumentStore {
 
   /** Atomic `column += by` within bounds; false when the bound refused it. */
   async increment(documentId: string, column: string, by: number, bound: { max?: number; min?: number }): Promise<boolean> {
-    const changed = await this.#tables.docs.increment(eq({ _uid: documentId }), column, by, bound, { _updatedAt: toDbDate() });
+    const changed = await (await this.#writable()).docs.increment(eq({ _uid: documentId }), column, by, bound, { _updatedAt: toDbDate() });
     return changed > 0;
   }
 

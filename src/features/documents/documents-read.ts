@@ -29,12 +29,20 @@ export async function getDocument(tdb: TenantDb, ctx: RequestContext, meta: Coll
   return toDocument(row, meta, { select: plan.select });
 }
 
-export async function listDocuments(tdb: TenantDb, ctx: RequestContext, meta: CollectionMeta, rawQueries: unknown, withTotal: boolean): Promise<DocumentList> {
+/** Answers a capped count of `where`: `run()` itself, or a cached total (total-cache.ts). */
+export type CountThrough = (where: Condition, run: () => Promise<number>) => Promise<number>;
+
+export async function listDocuments(tdb: TenantDb, ctx: RequestContext, meta: CollectionMeta, rawQueries: unknown, withTotal: boolean, counted?: CountThrough): Promise<DocumentList> {
   const visible = readFilter(ctx, meta);
   const plan = compileQueries(parseQueries(rawQueries), meta);
   const rows = await findRows(tdb, meta, plan, visible, columnsFor(meta, plan.select));
-  const total = !withTotal ? 0 : knownTotal(plan, rows.length) ?? await tdb.collection(meta.sequence).docs.count(all([visible, plan.where]), TOTAL_CAP);
+  const total = !withTotal ? 0 : knownTotal(plan, rows.length) ?? await countVisible(tdb, meta, all([visible, plan.where]), counted);
   return { total, documents: rows.map((r) => toDocument(r, meta, { select: plan.select })) };
+}
+
+function countVisible(tdb: TenantDb, meta: CollectionMeta, where: Condition, counted: CountThrough | undefined): Promise<number> {
+  const run = () => tdb.collection(meta.sequence).docs.count(where, TOTAL_CAP);
+  return counted ? counted(where, run) : run();
 }
 
 /**

@@ -42,7 +42,7 @@ export function documentsRoutes(documents: DocumentsService, bulk: DocumentsBulk
       method: 'get', path: BASE, operationId: 'listDocuments', limits: READ_LIMIT, access: READ,
       handle: (call) => call.query.transactionId
         ? transactions.listDocuments(call.ctx, call.query.transactionId, ...ids(call), call.query.queries, call.query.total !== false)
-        : documents.list(call.ctx, ...ids(call), call.query.queries, call.query.total !== false),
+        : documents.list(call.ctx, ...ids(call), call.query.queries, call.query.total !== false, call.totals),
     }),
     route({
       method: 'post', path: BASE, operationId: 'createDocument', limits: WRITE_LIMIT, access: WRITE, status: 201, bodyLimit: BULK_BODY_LIMIT,

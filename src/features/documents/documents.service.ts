@@ -20,6 +20,7 @@ import { applyOperators, planOperators, splitOperators, type OperatorInput } fro
 import { availableAttributes } from './query/schema.ts';
 import type { EventSink } from '../../realtime/events.ts';
 import { documentEvent, type DocumentAction } from '../../realtime/document-events.ts';
+import type { TotalCache, TotalsSnapshot } from './total-cache.ts';
 import { loadRelatedMetas, type RelatedMetas } from '../relationships/related-metas.ts';
 import { splitRelationships, writeRelationships } from '../relationships/relationship-writes.ts';
 import { loadRelationships, splitSelect } from '../relationships/relationship-reads.ts';
@@ -41,12 +42,14 @@ export class DocumentsService {
   readonly #db: Database;
   readonly #collections: CollectionLookup;
   readonly #events: EventSink | null;
+  readonly #totals: TotalCache | null;
 
-  /** `events`: where committed writes are published (realtime); none, nothing is published. */
-  constructor(db: Database, collections: CollectionLookup, events: EventSink | null = null) {
+  /** `events`: where committed writes are published (realtime); none, nothing is published. `totals`: the list-total cache. */
+  constructor(db: Database, collections: CollectionLookup, events: EventSink | null = null, totals: TotalCache | null = null) {
     this.#db = db;
     this.#collections = collections;
     this.#events = events;
+    this.#totals = totals;
   }
 
   /** Publishes a committed write (called after the transaction commits, never for a rolled-back one). */
@@ -69,10 +72,12 @@ export class DocumentsService {
     return doc;
   }
 
-  async list(ctx: RequestContext, databaseId: string, collectionId: string, queries: unknown, total = true): Promise<DocumentList> {
+  /** `counters`: the collection's total-cache counters, when the request read them already (session round trip). */
+  async list(ctx: RequestContext, databaseId: string, collectionId: string, queries: unknown, total = true, counters?: TotalsSnapshot | null): Promise<DocumentList> {
     const { tdb, meta } = await this.open(ctx, databaseId, collectionId);
     const { queries: own, load } = splitSelect(meta, queries);
-    const list = await listDocuments(tdb, ctx, meta, own, total);
+    const totals = this.#totals;
+    const list = await listDocuments(tdb, ctx, meta, own, total, totals ? (where, run) => totals.count(tdb, meta, where, counters, run) : undefined);
     if (load.size) await loadRelationships(tdb, ctx, await loadRelatedMetas(ctx, meta, this.#collections), meta, list.documents, load);
     return list;
   }
