@@ -141,6 +141,8 @@ const OWN_ROUTES: Readonly<Record<string, RouteEntry>> = {
   'PATCH /databases/:databaseId/collections/:collectionId/attributes/url/:key': { params: strAttr, body: () => attrUpdate },
   'POST /databases/:databaseId/collections/:collectionId/attributes/ip': { params: COLL, body: () => ({ key: 'pwned', required: false }) },
   'PATCH /databases/:databaseId/collections/:collectionId/attributes/ip/:key': { params: strAttr, body: () => attrUpdate },
+  'POST /databases/:databaseId/collections/:collectionId/attributes/relationship': { params: COLL, body: (ids) => ({ relatedCollectionId: ids.coll, type: 'manyToOne', key: 'pwned', twoWayKey: 'pwnedBack' }) },
+  'PATCH /databases/:databaseId/collections/:collectionId/attributes/:key/relationship': { params: strAttr, body: () => ({ onDelete: 'cascade' }) },
   'GET /databases/:databaseId/collections/:collectionId/attributes': { params: COLL },
   'GET /databases/:databaseId/collections/:collectionId/attributes/:key': { params: strAttr },
   'DELETE /databases/:databaseId/collections/:collectionId/attributes/:key': { params: strAttr },
