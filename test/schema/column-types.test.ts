@@ -14,11 +14,14 @@ import { useServer } from '../support/use-server.ts';
 import { expectError, expectStatus } from '../support/http.ts';
 import { newOwner, newProject, type Project } from '../support/fixtures.ts';
 import { columns, meta, projectApi } from './support.ts';
+import { newEndUser } from '../account/helpers.ts';
 
 const MAX = '9223372036854775807';
 const MIN = '-9223372036854775808';
 const ABOVE_SAFE = '9007199254740993'; // 2^53 + 1: a JS number would read 9007199254740992
 const BELOW_SAFE = '-9007199254740993';
+/** `default: null` on an update: the SDK sends it (it refuses only undefined), its types don't say so. */
+const NO_DEFAULT = null as unknown as undefined;
 
 describeLegs('schema: column types (bigint, varchar, text, mediumtext, longtext)', (leg) => {
   let server: TestServer;
@@ -146,6 +149,24 @@ describeLegs('schema: column types (bigint, varchar, text, mediumtext, longtext)
     assert.match((await raw('GET', `${base}/documents/d5`)).text, new RegExp(`"n":${MIN}`));
   });
 
+  test('bigint values staged in a transaction and in prefs stay exact', async () => {
+    expectStatus(await api('POST', '/databases/db/collections', { collectionId: 'tx', name: 'Tx', documentSecurity: false, permissions: [] }), 201);
+    expectStatus(await api('POST', '/databases/db/collections/tx/attributes/bigint', { key: 'n', required: false }), 202);
+    const tx = expectStatus(await api('POST', '/databases/transactions', {}), 201).body;
+    const staged = await raw('POST', '/databases/db/collections/tx/documents', `{"documentId":"s","data":{"n":${MAX}},"transactionId":"${tx.$id}"}`);
+    assert.equal(staged.status, 201, staged.text);
+    assert.match(staged.text, new RegExp(`"n":${MAX}`));
+    expectStatus(await api('PATCH', `/databases/transactions/${tx.$id}`, { commit: true }), 200);
+    assert.match((await raw('GET', '/databases/db/collections/tx/documents/s')).text, new RegExp(`"n":${MAX}`));
+    // Any body may now carry a BigInt: free-form JSON (prefs) is stored, not a 500 (read back as a JS number: prefs aren't typed).
+    const user = await newEndUser(p.call, p.id);
+    const res = await fetch(`${server.url}/v1/account/prefs`, {
+      method: 'PATCH', body: `{"prefs":{"big":${ABOVE_SAFE}}}`, headers: { 'content-type': 'application/json', 'x-appwrite-project': p.id, 'x-appwrite-session': user.session },
+    });
+    assert.equal(res.status, 200, await res.clone().text());
+    assert.equal(typeof (await res.json()).prefs.big, 'number');
+  });
+
   test('node-appwrite 27: bigint as BigInt both ways (legacy Databases)', async () => {
     const db = new Databases(new Client().setEndpoint(`${server.url}/v1`).setProject(p.id).setKey(p.key));
     await db.createCollection({ databaseId: 'db', collectionId: 'sdk', name: 'SDK' });
@@ -160,9 +181,9 @@ describeLegs('schema: column types (bigint, varchar, text, mediumtext, longtext)
     assert.equal((await db.getDocument({ ...ids, documentId: 'one' })).n, BigInt(MAX));
     const found = await db.listDocuments({ ...ids, queries: [Query.equal('n', [BigInt(ABOVE_SAFE)])] });
     assert.deepEqual(found.documents.map((d) => d.$id), ['two']);
-    const updated = await db.updateBigIntAttribute({ ...ids, key: 'n', required: false, xdefault: null, min: BigInt(BELOW_SAFE), newKey: 'm' });
+    const updated = await db.updateBigIntAttribute({ ...ids, key: 'n', required: false, xdefault: NO_DEFAULT, min: BigInt(BELOW_SAFE), newKey: 'm' });
     assert.deepEqual([updated.key, updated.min, updated.max, updated.default], ['m', BigInt(BELOW_SAFE), BigInt(MAX), null]);
-    const resized = await db.updateVarcharAttribute({ ...ids, key: 'v', required: false, xdefault: null, size: 30 });
+    const resized = await db.updateVarcharAttribute({ ...ids, key: 'v', required: false, xdefault: NO_DEFAULT, size: 30 });
     assert.equal(resized.size, 30);
     const m = await meta(server, p.id, 'db', 'sdk');
     const cols = await columns(server, p.id, m.sequence);
@@ -211,7 +232,7 @@ describeLegs('schema: column types (bigint, varchar, text, mediumtext, longtext)
     assert.deepEqual(list.rows.map((r) => r.$id), ['r']);
     await assert.rejects(t.createVarcharColumn({ ...ids, key: 'w', size: 20000, required: false }), (e: AppwriteException) => e.code === 400 && e.type === 'general_argument_invalid');
     await assert.rejects(t.createBigIntColumn({ ...ids, key: 'w', required: false, min: 5, max: 1 }), (e: AppwriteException) => e.code === 400 && e.type === 'column_value_invalid');
-    await assert.rejects(t.updateVarcharColumn({ ...ids, key: 'n', required: false, xdefault: null }), (e: AppwriteException) => e.code === 400 && e.type === 'attribute_type_invalid');
+    await assert.rejects(t.updateVarcharColumn({ ...ids, key: 'n', required: false, xdefault: NO_DEFAULT }), (e: AppwriteException) => e.code === 400 && e.type === 'attribute_type_invalid');
   });
 
   test('spatial types: 400 general_feature_unsupported on both APIs, inline too', async () => {

@@ -13,6 +13,7 @@ import { eq, type Condition } from '../../db/filter.ts';
 import type { Row } from '../../db/tenant-db.ts';
 import { isPrivileged, requireProject, scopeOf, type RequestContext } from '../../http/context.ts';
 import { toDbDate } from '../../lib/dates.ts';
+import { stringifyExact } from '../../lib/exact-json.ts';
 import { CUSTOM_ID, CUSTOM_ID_RULE, resolveCustomId } from '../../lib/ids.ts';
 import { hashPassword, verifyPassword } from '../../lib/passwords.ts';
 import { checkPassword, normaliseEmail } from '../console/owners.service.ts';
@@ -117,7 +118,7 @@ export class UsersService {
   }
 
   updatePrefs(ctx: RequestContext, id: string, prefs: Record<string, unknown>): Promise<User> {
-    const json = JSON.stringify(prefs);
+    const json = stringifyExact(prefs); // an integer beyond 2^53 arrives as a BigInt (exact body parse)
     if (Buffer.byteLength(json) > MAX_PREFS_BYTES) throw invalidParam('prefs', `Prefs must be at most ${MAX_PREFS_BYTES} bytes of JSON.`);
     return this.#patch(ctx, id, { prefs: json });
   }
