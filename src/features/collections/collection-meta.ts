@@ -4,7 +4,15 @@
  * the document table is `{prefix}c{sequence}` and each attribute's column is `a{attribute sequence}`,
  * so renaming an attribute (`newKey`) is a metadata-only change.
  */
-export type AttributeType = 'string' | 'integer' | 'double' | 'boolean' | 'datetime';
+export type AttributeType = 'string' | 'integer' | 'double' | 'boolean' | 'datetime' | 'relationship' | BigintType | TextType;
+/** 64-bit integers, exact end to end (values beyond 2^53 travel as BigInt / exact JSON literals). */
+export type BigintType = 'bigint';
+/** String columns of a fixed physical type: VARCHAR(size) exactly, or TEXT / MEDIUMTEXT / LONGTEXT. */
+export type TextType = 'varchar' | 'text' | 'mediumtext' | 'longtext';
+/** Every type whose values are strings of at most `size` characters. */
+export function isStringType(type: AttributeType): type is 'string' | TextType {
+  return type === 'string' || type === 'varchar' || type === 'text' || type === 'mediumtext' || type === 'longtext';
+}
 export type AttributeFormat = '' | 'email' | 'enum' | 'url' | 'ip';
 export type AttributeStatus = 'processing' | 'available' | 'failed' | 'deleting';
 
@@ -19,6 +27,8 @@ export interface AttributeSpec {
   readonly default: unknown;
   readonly min?: number;
   readonly max?: number;
+  /** `bigint` attributes: their exact int64 range (min/max stay unset: those are JS numbers). */
+  readonly bounds?: { readonly min: bigint; readonly max: bigint };
   readonly elements?: readonly string[];
 }
 
@@ -32,6 +42,24 @@ export interface AttributeMeta extends AttributeSpec {
   readonly sequence?: number;
   readonly createdAt?: string;
   readonly updatedAt?: string;
+  /** Relationship attributes only (type `relationship`): see src/features/relationships. */
+  readonly relationship?: RelationshipOptions;
+}
+
+export type RelationType = 'oneToOne' | 'oneToMany' | 'manyToOne' | 'manyToMany';
+export type OnDelete = 'restrict' | 'cascade' | 'setNull';
+
+/** A relationship attribute's options (stored in the attribute row's `options`). */
+export interface RelationshipOptions {
+  readonly relatedCollection: string;
+  readonly relatedSequence: number;
+  readonly relationType: RelationType;
+  readonly twoWay: boolean;
+  readonly twoWayKey: string;
+  readonly onDelete: OnDelete;
+  readonly side: 'parent' | 'child';
+  /** Sequence of the parent side's attribute row: it names the physical storage of both sides. */
+  readonly storage: number;
 }
 
 export interface IndexMeta {
