@@ -1,6 +1,6 @@
 /**
  * node-appwrite 27 `TablesDB` end to end against a real Tenantry server: databases (type `tablesdb`),
- * tables, columns of every type, column indexes, rows with queries, bulk operations,
+ * tables, columns of every type (bigint exact as BigInt; spatial types refused), column indexes, rows with queries, bulk operations,
  * increment/decrement, and the TablesDB error types (`table_*`, `row_*`, `column_*`,
  * `column_index_*`) with their statuses — the models under TablesDB names, never the legacy ones.
  */
@@ -37,7 +37,7 @@ function noLegacyNames(model: object, what: string): void {
     else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) { keys.add(k); walk(x); }
   };
   walk(model);
-  assert.deepEqual(LEGACY_WORDS.filter((w) => keys.has(w)), [], `${what}: legacy names in ${JSON.stringify(model)}`);
+  assert.deepEqual(LEGACY_WORDS.filter((w) => keys.has(w)), [], `${what}: legacy names in ${JSON.stringify(model, (_, v) => (typeof v === 'bigint' ? String(v) : v))}`);
 }
 
 function assertRow(r: Record<string, unknown>, tableId: string): void {
@@ -159,6 +159,44 @@ describeLegs('tablesdb: node-appwrite 27 TablesDB end to end', (leg) => {
     await t.deleteColumn({ ...at, key: 'tags' });
     await rejects(t.getColumn({ ...at, key: 'tags' }), 404, 'column_not_found');
     await rejects(t.createStringColumn({ databaseId: 'shop', tableId: 'nope', key: 'x', size: 5, required: false }), 404, 'table_not_found');
+  });
+
+  test('column types bigint, varchar, text, mediumtext, longtext (exact int64 rows); spatial types refused', async () => {
+    await t.createTable({ databaseId: 'shop', tableId: 'wide', name: 'Wide' });
+    const at = { databaseId: 'shop', tableId: 'wide' } as const;
+    const MAX = 9223372036854775807n;
+    const made = [
+      await t.createBigIntColumn({ ...at, key: 'big', required: false, min: -MAX - 1n, max: MAX, xdefault: 9007199254740993n }),
+      await t.createVarcharColumn({ ...at, key: 'v', size: 20, required: false, xdefault: 'v' }),
+      await t.createTextColumn({ ...at, key: 'tx', required: false }),
+      await t.createMediumtextColumn({ ...at, key: 'mt', required: false }),
+      await t.createLongtextColumn({ ...at, key: 'lt', required: false, array: true }),
+    ] as unknown as Array<Record<string, unknown>>;
+    for (const c of made) { noLegacyNames(c, String(c.key)); assert.equal(c.status, 'available', String(c.key)); }
+    assert.deepEqual(made.map((c) => [c.key, c.type]), [['big', 'bigint'], ['v', 'varchar'], ['tx', 'text'], ['mt', 'mediumtext'], ['lt', 'longtext']]);
+    assert.deepEqual([made[0]!.max, made[0]!.default, made[1]!.size, made[4]!.array], [MAX, 9007199254740993n, 20, true]);
+    const updated = [
+      await t.updateBigIntColumn({ ...at, key: 'big', required: false, xdefault: 5n, min: 0n, max: MAX }),
+      await t.updateVarcharColumn({ ...at, key: 'v', required: false, xdefault: 'w', size: 40 }),
+      await t.updateTextColumn({ ...at, key: 'tx', required: false, xdefault: 'long text' }),
+      await t.updateMediumtextColumn({ ...at, key: 'mt', required: false, xdefault: 'm' }),
+      await t.updateLongtextColumn({ ...at, key: 'lt', required: false, xdefault: null as never, newKey: 'lts' }),
+    ] as unknown as Array<Record<string, unknown>>;
+    assert.deepEqual(updated.map((c) => [c.key, c.default ?? null]), [['big', 5], ['v', 'w'], ['tx', 'long text'], ['mt', 'm'], ['lts', null]]);
+    assert.equal(updated[1]!.size, 40);
+
+    const row = await t.createRow({ ...at, rowId: 'r', data: { big: MAX - 1n, v: 'varchar', tx: 'a'.repeat(1000), lts: ['x', 'y'] } as Record<string, unknown> });
+    assert.deepEqual([row.big, row.v, row.tx, row.mt, row.lts, row.$tableId], [MAX - 1n, 'varchar', 'a'.repeat(1000), 'm', ['x', 'y'], 'wide']);
+    const exact = await t.listRows({ ...at, queries: [Query.equal('big', [MAX - 1n as never])] });
+    assert.deepEqual(exact.rows.map((r) => r.$id), ['r']);
+    assert.equal((await t.updateRow({ ...at, rowId: 'r', data: { big: MAX } as Record<string, unknown> })).big, MAX);
+    await rejects(t.createRow({ ...at, rowId: 'long', data: { v: 'v'.repeat(41) } as Record<string, unknown> }), 400, 'row_invalid_structure');
+    await rejects(t.createBigIntColumn({ ...at, key: 'bad', required: false, min: 10n, max: 1n }), 400, 'column_value_invalid');
+
+    await rejects(t.createPointColumn({ ...at, key: 'p', required: false }), 400, 'general_feature_unsupported');
+    await rejects(t.createLineColumn({ ...at, key: 'l', required: false }), 400, 'general_feature_unsupported');
+    await rejects(t.createPolygonColumn({ ...at, key: 'g', required: false }), 400, 'general_feature_unsupported');
+    await rejects(t.updatePointColumn({ ...at, key: 'p', required: false }), 400, 'general_feature_unsupported');
   });
 
   test('indexes: create with columns (202), get, list, delete; ColumnIndex model and errors', async () => {
