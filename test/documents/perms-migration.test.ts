@@ -14,6 +14,7 @@ import { migrateAll, pendingCount } from '../../src/db/migrate.ts';
 import type { Layout } from '../../src/config.ts';
 import { describeLegs } from '../support/describe-legs.ts';
 import { startServer, type TestServer } from '../support/server.ts';
+import { TEST_NAMESPACES } from '../support/legs.ts';
 import { newOwner, newProject, type Project } from '../support/fixtures.ts';
 import { projectDb, rawKnex } from '../support/raw-db.ts';
 import { clientApi, ids, keyApi, makeCollection } from './support.ts';
@@ -31,7 +32,9 @@ for (const layout of ['shared', 'isolated'] as const satisfies readonly Layout[]
     const grants = new Map<Target, string[]>();
 
     before(async () => {
-      server = await startServer(leg, { layout });
+      // Its own namespace on MariaDB: while this suite holds a pending migration, the run's other files (sharing the
+      // run's database and namespaces) must still be able to start.
+      server = await startServer(leg, { layout, env: leg.name === 'sqlite' ? {} : { TENANTRY_NAMESPACE: `${TEST_NAMESPACES[layout]}pm` } });
       knex = rawKnex(server.runtime.database);
       const owner = await newOwner(server);
       for (const [project, collections] of [[await newProject(server, owner), ['one', 'two']], [await newProject(server, owner), ['one']]] as const) {
