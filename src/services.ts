@@ -78,6 +78,7 @@ export function createServices(deps: AppDeps): Services {
   collections.useInitialSchemaBuilder(initialSchemaBuilder(collections, attributes, indexes));
   const relationships = new RelationshipsService(collections, deps.logger);
   attributes.useRelationships(relationships);
+  collections.useBeforeDrop((tdb, sequence) => relationships.dropCollection(tdb, sequence));
   const totals = new TotalCache(deps.store, deps.storeScope);
   attachTotalCache(deps.database, totals);
   const documents = new DocumentsService(deps.database, collections, deps.bus ?? null, totals);

@@ -101,6 +101,13 @@ describeLegs('relationships: node-appwrite 27 end to end', (leg) => {
     assert.deepEqual([updated.key, updated.onDelete], ['bio', 'cascade']);
     const renamed = await tables.getRow({ databaseId: 'lib', tableId: 'authors', rowId: 'le-guin', queries: [Query.select(['bio.name'])] }) as unknown as { bio: { name: string } };
     assert.equal(renamed.bio.name, 'Ursula');
+
+    // Dropping the related table takes the relationship (and its column) with it; the parent keeps working.
+    await tables.deleteTable({ databaseId: 'lib', tableId: 'profiles' });
+    await assert.rejects(tables.getColumn({ databaseId: 'lib', tableId: 'authors', key: 'bio' }), (e: AppwriteException) => e.code === 404);
+    assert.ok(!(await physicalColumns(server, projectId, meta.sequence)).includes(`a${attr.sequence}`), 'the column is dropped');
+    const after = await tables.updateRow({ databaseId: 'lib', tableId: 'authors', rowId: 'le-guin', data: { name: 'Ursula K. Le Guin' } });
+    assert.equal(after.name, 'Ursula K. Le Guin');
   });
 
   test('manyToMany two-way (TablesDB) and oneToMany one-way (Databases); deleting the attribute drops its storage', async () => {

@@ -52,6 +52,7 @@ export class CollectionsService implements CollectionPurger {
   /** Per-tenant generation in every cache key: bumping it drops all of a tenant's entries at once. */
   readonly #generation = new Map<number, number>();
   #initial: InitialSchemaBuilder | null = null;
+  #beforeDrop: ((tdb: TenantDb, sequence: number) => Promise<void>) | null = null;
   /** DDL leases of this process: the attributes and indexes features use them too. */
   readonly leases: SchemaLeases;
 
@@ -67,6 +68,11 @@ export class CollectionsService implements CollectionPurger {
   /** Wired in services.ts once the attributes/indexes services exist (they depend on this one). */
   useInitialSchemaBuilder(builder: InitialSchemaBuilder): void {
     this.#initial = builder;
+  }
+
+  /** Runs before a collection's tables are dropped (the relationships feature removes links from other collections). */
+  useBeforeDrop(hook: (tdb: TenantDb, sequence: number) => Promise<void>): void {
+    this.#beforeDrop = hook;
   }
 
   /** The request's project tables (its scope's TenantDb): for the schema features' request paths. */
@@ -199,6 +205,7 @@ export class CollectionsService implements CollectionPurger {
 
   /** Drops a `deleting` collection's tables, then its rows (each step idempotent). */
   async #finishDrop(tdb: TenantDb, sequence: number): Promise<void> {
+    if (this.#beforeDrop) await this.#beforeDrop(tdb, sequence);
     await dropCollectionTables(tdb, sequence);
     await tdb.table('indexes').delete(eq({ collection_seq: sequence }));
     await tdb.table('attributes').delete(eq({ collection_seq: sequence }));

@@ -108,6 +108,23 @@ export class RelationshipsService {
     else this.#collections.invalidateTenant(tdb.tenant);
   }
 
+  /**
+   * A collection is being dropped: every relationship it takes part in goes (storage on the other
+   * collections, junction tables, twin rows), so the other side never names a missing collection.
+   * Idempotent (a resumed drop runs it again).
+   */
+  async dropCollection(tdb: TenantDb, sequence: number): Promise<void> {
+    const rows = await tdb.table('attributes').find({ where: eq({ collection_seq: sequence, type: 'relationship' }) });
+    for (const attribute of rows.map(attributeFromRow)) {
+      const r = attribute.relationship;
+      if (!r) continue;
+      const parentSequence = r.side === 'parent' ? sequence : r.relatedSequence;
+      const childSequence = r.side === 'parent' ? r.relatedSequence : sequence;
+      await this.#remove(tdb, parentSequence, childSequence, r.relationType, r.storage);
+    }
+    if (rows.length) this.#collections.invalidateTenant(tdb.tenant);
+  }
+
   async #insert(tdb: TenantDb, meta: CollectionMeta, key: string, relationship: RelationshipOptions): Promise<AttributeMeta> {
     const now = toDbDate();
     try {
