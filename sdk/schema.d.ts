@@ -3926,6 +3926,13 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Never answered: the route always refuses (400). */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
         };
@@ -3947,6 +3954,13 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Never answered: the route always refuses (400). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
         };
@@ -3967,6 +3981,13 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Never answered: the route always refuses (400). */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
         };
@@ -3988,6 +4009,13 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Never answered: the route always refuses (400). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
         };
@@ -4008,6 +4036,13 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Never answered: the route always refuses (400). */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
         };
@@ -4029,6 +4064,13 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Never answered: the route always refuses (400). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
         };
@@ -7253,6 +7295,13 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Never answered: the route always refuses (400). */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
         };
@@ -7274,6 +7323,13 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Never answered: the route always refuses (400). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
         };
@@ -7294,6 +7350,13 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Never answered: the route always refuses (400). */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
         };
@@ -7315,6 +7378,13 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Never answered: the route always refuses (400). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
         };
@@ -7335,6 +7405,13 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Never answered: the route always refuses (400). */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
         };
@@ -7356,6 +7433,13 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Never answered: the route always refuses (400). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
         };

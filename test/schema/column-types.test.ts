@@ -235,14 +235,14 @@ describeLegs('schema: column types (bigint, varchar, text, mediumtext, longtext)
     await assert.rejects(t.updateVarcharColumn({ ...ids, key: 'n', required: false, xdefault: NO_DEFAULT }), (e: AppwriteException) => e.code === 400 && e.type === 'attribute_type_invalid');
   });
 
-  test('spatial types: 400 general_feature_unsupported on both APIs, inline too', async () => {
+  test('spatial types: 400 general_feature_unsupported on both APIs (inline: attribute_type_invalid)', async () => {
     expectStatus(await api('POST', '/databases/db/collections', { collectionId: 'geo', name: 'Geo', documentSecurity: false, permissions: [] }), 201);
     for (const kind of ['point', 'line', 'polygon']) {
       expectError(await api('POST', `/databases/db/collections/geo/attributes/${kind}`, { key: 'g', required: false }), 400, 'general_feature_unsupported');
       expectError(await api('PATCH', `/databases/db/collections/geo/attributes/${kind}/g`, { required: false, default: null }), 400, 'general_feature_unsupported');
       expectError(await api('POST', `/tablesdb/db/tables/geo/columns/${kind}`, { key: 'g', required: false }), 400, 'general_feature_unsupported');
     }
-    expectError(await api('POST', '/databases/db/collections', { collectionId: 'geo2', name: 'Geo', attributes: [{ key: 'g', type: 'point' }] }), 400, 'general_feature_unsupported');
+    expectError(await api('POST', '/databases/db/collections', { collectionId: 'geo2', name: 'Geo', attributes: [{ key: 'g', type: 'point' }] }), 400, 'attribute_type_invalid');
     const q = await api('GET', '/databases/db/collections/geo/documents', undefined, { 'queries[]': [JSON.stringify({ method: 'distanceLessThan', attribute: 'g', values: [[[0, 0], 1, true]] })] });
     expectError(q, 400, 'general_query_invalid');
   });

@@ -20,7 +20,6 @@ function kindOfEntry(entry: Readonly<Record<string, unknown>>): AttributeKind {
     return format as AttributeKind;
   }
   if (type === 'relationship') throw new AppError('general_argument_invalid', { message: 'Relationship attributes cannot be created inline. Create the collection first, then add the relationship attribute.' });
-  if (['point', 'line', 'linestring', 'polygon'].includes(type)) throw new AppError('general_feature_unsupported', { message: `Spatial attributes (${type}) are not supported: Tenantry has no spatial column types.` });
   if (!(ATTRIBUTE_KINDS as readonly string[]).includes(type)) throw appError('attribute_type_invalid', String(entry.key ?? ''));
   return type as AttributeKind;
 }
