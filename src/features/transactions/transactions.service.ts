@@ -96,7 +96,9 @@ export class TransactionsService {
   /** The caller's transaction (404 when unknown or someone else's). */
   async #load(ctx: RequestContext, id: string, owned = true): Promise<TransactionRecord> {
     const t = await this.#store(ctx).find(id);
-    if (!t || (owned && !isPrivileged(ctx) && t.owner !== ownerOf(ctx)) || (owned && t.owner === '' && !isPrivileged(ctx))) throw appError('transaction_not_found', id);
+    // Keys and admins reach every transaction; a user only their own (guests and keys own none: '').
+    const mine = isPrivileged(ctx) || (t !== undefined && t.owner !== '' && t.owner === ownerOf(ctx));
+    if (!t || (owned && !mine)) throw appError('transaction_not_found', id);
     return t;
   }
 
@@ -143,7 +145,7 @@ export class TransactionsService {
     const t = await this.#load(ctx, id);
     this.#assertOpen(t, invalidTransaction);
     await this.#stage(ctx, t, ops, 'batch', invalidTransaction);
-    return toModel((await this.#load(ctx, id))!);
+    return toModel(await this.#load(ctx, id));
   }
 
   /** An ordinary document write naming `transactionId`: checked now, staged, answered with a mock. */
@@ -233,7 +235,8 @@ function listPlan(queries: readonly Query[]) {
     if (!c) throw new AppError('general_query_invalid', { message: `Invalid query: Cannot query on attribute "${attribute}"` });
     return c;
   };
-  const value = (c: string, v: unknown) => (typeof v === 'string' && (c === 'expires_at' || c.startsWith('_') && c !== '_uid') ? parseApiDate(v) ?? v : v) as string | number;
+  const isDate = (c: string) => c === 'expires_at' || c === '_createdAt' || c === '_updatedAt';
+  const value = (c: string, v: unknown) => (typeof v === 'string' && isDate(c) ? parseApiDate(v) ?? v : v) as string | number;
   for (const q of queries) {
     if (q.method === 'limit') limit = q.value;
     else if (q.method === 'offset') offset = q.value;
