@@ -21,13 +21,19 @@ const SEED = Number(process.env.FC_SEED ?? (Date.now() % 2 ** 31));
 const RUNS = 100;
 console.log(`query-properties: fast-check seed ${SEED} (FC_SEED=${SEED} to replay)`);
 
-type Kind = 'string' | 'integer' | 'double' | 'boolean' | 'strings' | 'integers';
+type Kind = 'string' | 'integer' | 'double' | 'boolean' | 'strings' | 'integers' | 'bigint' | 'varchar' | 'text';
+/** String-valued kinds: the same text operators, compared the same way (byte-exact). */
+const TEXTUAL = new Set<Kind>(['string', 'varchar', 'text']);
 interface Attr { key: string; kind: Kind }
 
 const POOLS: Record<Kind, Json[]> = {
   string: ['a', 'ab', 'abc', 'b', 'B', 'a_c', 'a%c', 'zz', 'Zebra', '10', ''],
   strings: ['a', 'b', 'c', 'a_', '%'],
   integer: [-5, 0, 1, 2, 3, 7, 100],
+  // The largest safe integers: the JSON plumbing of this test is plain numbers (exactness beyond is test/schema/column-types).
+  bigint: [-9007199254740991, -5, 0, 3, 9007199254740990, 9007199254740991],
+  varchar: ['a', 'ab', 'b', 'B', 'a_c', '%', ''],
+  text: ['a', 'abc', 'b', 'Zebra', '10', 'a%c'],
   integers: [0, 1, 2, 3],
   double: [-1.5, 0, 0.25, 1, 2.5, 1e6],
   boolean: [true, false],
@@ -44,10 +50,13 @@ function specOf(a: Attr): AttributeSpec {
     case 'integers': return ['integer', { key: a.key, required: false, array: true }];
     case 'double': return ['float', { key: a.key, required: false }];
     case 'boolean': return ['boolean', { key: a.key, required: false }];
+    case 'bigint': return ['bigint', { key: a.key, required: false }];
+    case 'varchar': return ['varchar', { key: a.key, size: 16, required: false }];
+    case 'text': return ['text', { key: a.key, required: false }];
   }
 }
 
-const schemaArb = fc.uniqueArray(fc.constantFrom<Kind>('string', 'integer', 'double', 'boolean', 'strings', 'integers', 'string'), { minLength: 3, maxLength: 6, selector: (k) => k })
+const schemaArb = fc.uniqueArray(fc.constantFrom<Kind>('string', 'integer', 'double', 'boolean', 'strings', 'integers', 'string', 'bigint', 'varchar', 'text'), { minLength: 3, maxLength: 6, selector: (k) => k })
   .map((kinds) => kinds.map((kind, i): Attr => ({ key: `k${i}_${kind}`, kind })));
 
 function docArb(schema: Attr[]): fc.Arbitrary<Doc> {
@@ -72,7 +81,7 @@ function leafArb(schema: Attr[]): fc.Arbitrary<QueryJson> {
     const equality = fc.record({ method: fc.constantFrom('equal', 'notEqual'), attribute: fc.constant(a.key), values: some as fc.Arbitrary<Json[]> });
     const range = fc.record({ method: fc.constantFrom('between', 'notBetween'), attribute: fc.constant(a.key), values: fc.tuple(one, one).map(([x, y]) => [x, y]) });
     if (a.kind === 'boolean') return fc.oneof(nulls, equality);
-    if (a.kind !== 'string') return fc.oneof(nulls, equality, compare, range);
+    if (!TEXTUAL.has(a.kind)) return fc.oneof(nulls, equality, compare, range);
     const text = fc.record({
       method: fc.constantFrom('startsWith', 'endsWith', 'contains', 'notStartsWith', 'notEndsWith', 'notContains', 'containsAll'),
       attribute: fc.constant(a.key), values: fc.uniqueArray(fc.constantFrom(...FRAGMENTS), { minLength: 1, maxLength: 2 }),
@@ -91,7 +100,7 @@ const hostileArb = (schema: Attr[]) => fc.oneof(
   fc.record({ method: fc.constantFrom('equal', 'startsWith', 'isNull', 'orderAsc', 'contains'), attribute: fc.oneof(fc.constantFrom(...HOSTILE_NAMES), fc.string({ maxLength: 12 })), values: fc.array(fc.oneof(fc.string(), fc.integer()), { minLength: 1, maxLength: 2 }) })
     .filter((q) => q.attribute !== '' && !schema.some((a) => a.key === q.attribute) && !['$id', '$sequence', '$createdAt', '$updatedAt'].includes(q.attribute)),
   // Wrong value types: text for numbers and booleans, numbers for strings.
-  fc.constantFrom(...schema).map((a) => ({ method: 'equal', attribute: a.key, values: [(a.kind === 'string' || a.kind === 'strings' ? 1 : '1 OR 1=1') as Json] })),
+  fc.constantFrom(...schema).map((a) => ({ method: 'equal', attribute: a.key, values: [(TEXTUAL.has(a.kind) || a.kind === 'strings' ? 1 : '1 OR 1=1') as Json] })),
   fc.record({ method: fc.constantFrom('regex', 'elemMatch', 'vectorDot', 'drop', '__proto__'), attribute: fc.constant(schema[0]!.key), values: fc.constant(['x'] as Json[]) }),
 );
 

@@ -164,7 +164,7 @@ describeLegs('schema: column types (bigint, varchar, text, mediumtext, longtext)
       method: 'PATCH', body: `{"prefs":{"big":${ABOVE_SAFE}}}`, headers: { 'content-type': 'application/json', 'x-appwrite-project': p.id, 'x-appwrite-session': user.session },
     });
     assert.equal(res.status, 200, await res.clone().text());
-    assert.equal(typeof (await res.json()).prefs.big, 'number');
+    assert.equal(typeof ((await res.json()) as { prefs: { big: unknown } }).prefs.big, 'number');
   });
 
   test('node-appwrite 27: bigint as BigInt both ways (legacy Databases)', async () => {
