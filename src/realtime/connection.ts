@@ -18,6 +18,21 @@ export const CLOSE = { normal: 1000, goingAway: 1001, policy: 1008, tooBig: 1009
 /** Events held while a stale identity is re-checked; more than this and the socket is too slow. */
 const MAX_PENDING = 256;
 
+/** An event's frame up to its `subscriptions` value, serialised once per event for all its receivers. */
+const frameHeads = new WeakMap<RealtimeEvent, string>();
+
+/** `{"type":"event","data":{events, channels, timestamp, payload, subscriptions}}` (§D.3). */
+export function eventFrame(event: RealtimeEvent, subscriptions: readonly string[]): string {
+  let head = frameHeads.get(event);
+  if (head === undefined) {
+    const { events, channels, timestamp, payload } = event;
+    const full = JSON.stringify({ type: 'event', data: { events, channels, timestamp, payload, subscriptions: null } });
+    head = full.slice(0, -'null}}'.length);
+    frameHeads.set(event, head);
+  }
+  return `${head}${JSON.stringify(subscriptions)}}}`;
+}
+
 export interface ConnectionLimits {
   readonly revalidateMs: number;
   readonly maxBufferedBytes: number;
@@ -100,8 +115,9 @@ export class RealtimeConnection {
 
   /** An event of this connection's project: delivered if a subscription matches and the roles may read it. */
   offer(event: RealtimeEvent): void {
-    if (!this.open || matchingSubscriptions(this.subscriptions, event).length === 0) return;
+    if (!this.open) return;
     if (!this.#stale()) { this.#deliver(event); return; }
+    if (matchingSubscriptions(this.subscriptions, event).length === 0) return;
     if (this.#pending.length >= MAX_PENDING) { this.drop(CLOSE.tryAgain, 'Slow consumer: too many pending events.'); return; }
     this.#pending.push(event);
     void this.revalidate();
@@ -115,8 +131,7 @@ export class RealtimeConnection {
     if (!mayReceive(event.roles, this.#identity.roles)) return;
     const ids = matchingSubscriptions(this.subscriptions, event);
     if (ids.length === 0) return;
-    const { events, channels, timestamp, payload } = event;
-    this.send(JSON.stringify({ type: 'event', data: { events, channels, timestamp, payload, subscriptions: ids } }));
+    this.send(eventFrame(event, ids));
   }
 
   /**
