@@ -139,6 +139,9 @@ describeLegs('schema: column types (bigint, varchar, text, mediumtext, longtext)
     assert.deepEqual(await query(`{"method":"notEqual","attribute":"n","values":[${MIN},42]}`), ['d0', 'd2', 'd3', 'd4']);
     const ordered = await raw('GET', `${base}/documents?queries%5B0%5D=${encodeURIComponent('{"method":"orderDesc","attribute":"n"}')}`);
     assert.deepEqual([...ordered.text.matchAll(/"\$id":"(d\d)"/g)].map((m) => m[1]), ['d0', 'd2', 'd4', 'd5', 'd3', 'd1']);
+    // A cursor on a bigint order: the keyset compares the cursor row's exact value (2^53 + 1 vs 2^53).
+    const after = await raw('GET', `${base}/documents?queries%5B0%5D=${encodeURIComponent('{"method":"orderDesc","attribute":"n"}')}&queries%5B1%5D=${encodeURIComponent('{"method":"cursorAfter","values":["d2"]}')}`);
+    assert.deepEqual([...after.text.matchAll(/"\$id":"(d\d)"/g)].map((m) => m[1]), ['d4', 'd5', 'd3', 'd1'], after.text);
     const bad = await raw('GET', `${base}/documents?queries%5B0%5D=${encodeURIComponent('{"method":"equal","attribute":"n","values":[9223372036854775808]}')}`);
     assert.equal(bad.status, 400, bad.text);
     assert.equal(JSON.parse(bad.text).type, 'general_query_invalid');
