@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
-import { AppwriteException, Databases, type Models, Query, TablesDB } from 'node-appwrite';
+import { AppwriteException, Databases, type Models, Operator, Query, TablesDB } from 'node-appwrite';
 import { describeLegs } from '../support/describe-legs.ts';
 import { useCleanup } from '../support/cleanup.ts';
 import { withProject } from '../support/use-server.ts';
@@ -143,5 +143,19 @@ describeLegs('transactions: node-appwrite 27 end to end', (leg) => {
     assert.deepEqual(rows.rows.map((r) => [r.$id, r.qty]).sort(), [['c', 42], ['r1', 5], ['r2', null]]);
     // One store: the TablesDB transaction is the Databases one.
     assert.equal((await db.getTransaction({ transactionId: tx.$id })).status, 'committed');
+  });
+
+  test('Databases: an operator staged on a number attribute is checked at staging and applied at commit', async () => {
+    await db.createDocument({ ...at, documentId: 'op', data: { name: 'op', qty: 10 } });
+    const tx = await db.createTransaction();
+    const staged = await db.updateDocument({ ...at, documentId: 'op', data: { qty: Operator.increment(5) }, transactionId: tx.$id });
+    assert.equal(staged.$id, 'op');
+    // A malformed operator is refused when staged, and nothing is added to the transaction.
+    await refused(db.updateDocument<Models.DefaultDocument>({ ...at, documentId: 'op', data: { qty: JSON.stringify({ method: 'increment', values: 'x' }) }, transactionId: tx.$id }), 400, 'general_bad_request');
+    assert.equal((await db.getTransaction({ transactionId: tx.$id })).operations, 1);
+    assert.equal((await db.getDocument({ ...at, documentId: 'op' })).qty, 10, 'nothing written before the commit');
+    const done = await db.updateTransaction({ transactionId: tx.$id, commit: true });
+    assert.equal(done.status, 'committed');
+    assert.equal((await db.getDocument({ ...at, documentId: 'op' })).qty, 15);
   });
 });

@@ -11,6 +11,7 @@ import type { CollectionMeta } from '../collections/collection-meta.ts';
 import { DOCUMENT_PERMISSION_TYPES, parsePermissions } from '../permissions/permissions.ts';
 import { assertMayGrant, collectionGrants, defaultPermissions, documentGrants } from '../documents/access.ts';
 import { prepareData } from '../documents/document-input.ts';
+import { splitOperators } from '../documents/operators.ts';
 import type { DocumentModel } from '../documents/document-model.ts';
 import { compileQueries } from '../documents/query/compile.ts';
 import { parseQueries } from '../documents/query/parse.ts';
@@ -90,14 +91,14 @@ export async function checkOperation(ctx: RequestContext, meta: CollectionMeta, 
       if (new Set(resolved.map((d) => d.$id)).size !== resolved.length) throw invalidParam('documents', 'Every document must have a distinct $id.');
       for (const [i, d] of resolved.entries()) {
         const exists = op.action === 'bulkUpsert' && (await current(d.$id)) !== null;
-        prepareData(meta, d, exists ? 'update' : 'create', true);
+        prepareData(meta, exists ? withoutOperators(meta, d) : d, exists ? 'update' : 'create', true);
         if (Array.isArray(d.$permissions)) parsePermissions(d.$permissions, DOCUMENT_PERMISSION_TYPES, `documents[${i}].$permissions`);
       }
       return { op: { ...op, payload: { documents: resolved } }, mock: { total: resolved.length, documents: [] } };
     }
     case 'bulkUpdate': case 'bulkDelete': {
       compileQueries(parseQueries(p.queries ?? []), meta);
-      if (op.action === 'bulkUpdate') prepareData(meta, p.data ?? {}, 'update', true);
+      if (op.action === 'bulkUpdate') prepareData(meta, withoutOperators(meta, p.data ?? {}), 'update', true);
       return { op, mock: { total: 0, documents: [] } };
     }
   }
@@ -112,8 +113,16 @@ function checkCreate(ctx: RequestContext, meta: CollectionMeta, data: Record<str
 function checkUpdate(ctx: RequestContext, meta: CollectionMeta, doc: DocumentModel, data: Record<string, unknown>, permissions: readonly unknown[] | null): void {
   const previous = doc.$permissions as string[];
   if (!documentGrants(ctx, meta, previous, 'update')) throw new AppError('user_unauthorized');
-  prepareData(meta, data, 'update', isPrivileged(ctx));
+  prepareData(meta, withoutOperators(meta, data), 'update', isPrivileged(ctx));
   if (permissions) assertMayGrant(ctx, meta, parsePermissions(permissions, DOCUMENT_PERMISSION_TYPES), previous);
+}
+
+/**
+ * Updates may carry operators (an increment on a number attribute is a string until commit): the plain values are
+ * validated now, and a malformed operator is refused now; the operators themselves run at commit, on the row as it is then.
+ */
+function withoutOperators(meta: CollectionMeta, data: Record<string, unknown>): Record<string, unknown> {
+  return splitOperators(meta, data).data;
 }
 
 /** A write route's body → a payload (the same names the routes read). */
