@@ -7,6 +7,7 @@
  * Caller, in Appwrite's order: API key; else session cookie `a_session_{project}` (and `_legacy`),
  * `X-Appwrite-Session`, `X-Fallback-Cookies`; else JWT (project end users, resolved by the account feature).
  */
+import type { IncomingMessage } from 'node:http';
 import type { Request } from 'express';
 import { AppError } from '../errors/index.ts';
 import { KEY_SCOPES } from '../features/keys/keys.service.ts';
@@ -59,7 +60,8 @@ export interface Credentials {
   readonly jwt: string | null;
 }
 
-export function readCredentials(req: Request, projectId: string): Credentials {
+/** The credentials a request (or a WebSocket upgrade request) carries for `projectId`, in Appwrite's order. */
+export function readCredentials(req: IncomingMessage, projectId: string): Credentials {
   const cookieName = sessionCookieName(projectId);
   const cookies = parseCookies(req.headers.cookie);
   let sessionToken = cookies.get(cookieName) || cookies.get(`${cookieName}_legacy`) || header(req, 'x-appwrite-session');
@@ -75,7 +77,7 @@ export function readCredentials(req: Request, projectId: string): Credentials {
   return { key: header(req, 'x-appwrite-key'), sessionToken: sessionToken || null, jwt: header(req, 'x-appwrite-jwt') };
 }
 
-function header(req: Request, name: string): string | null {
+function header(req: IncomingMessage, name: string): string | null {
   const v = req.headers[name];
   const s = Array.isArray(v) ? v[0] : v;
   return s && s.length > 0 ? s : null;

@@ -7,9 +7,8 @@
  */
 import type { IncomingMessage } from 'node:http';
 import { AppError } from '../errors/index.ts';
-import type { Credentials, EndUserResolver } from '../http/authenticate.ts';
+import { readCredentials, type Credentials, type EndUserResolver } from '../http/authenticate.ts';
 import type { ContextUser, Principal } from '../http/context.ts';
-import { parseCookies, sessionCookieName } from '../http/cookies.ts';
 import type { ProjectScope } from '../db/scope.ts';
 import type { Project } from '../features/projects/projects.service.ts';
 
@@ -23,27 +22,10 @@ export interface Identity {
 
 export const GUEST: Identity = Object.freeze({ principal: Object.freeze({ kind: 'guest' }), user: null, roles: GUEST_ROLES });
 
-function header(req: IncomingMessage, name: string): string | null {
-  const v = req.headers[name];
-  const s = Array.isArray(v) ? v[0] : v;
-  return s ? s : null;
-}
-
-/** The credentials of the upgrade request (no API keys: realtime serves clients). */
+/** The credentials of the upgrade request, as a REST request's (no API keys: realtime serves clients), plus `?jwt=`. */
 export function connectCredentials(req: IncomingMessage, query: URLSearchParams, projectId: string): Credentials {
-  const cookieName = sessionCookieName(projectId);
-  const cookies = parseCookies(req.headers.cookie);
-  let sessionToken = cookies.get(cookieName) || cookies.get(`${cookieName}_legacy`) || header(req, 'x-appwrite-session');
-  if (!sessionToken) {
-    const fallback = header(req, 'x-fallback-cookies');
-    if (fallback) {
-      try {
-        const map = JSON.parse(fallback) as Record<string, unknown>;
-        if (typeof map?.[cookieName] === 'string') sessionToken = map[cookieName] as string;
-      } catch { /* a malformed fallback is no credential */ }
-    }
-  }
-  return { key: null, sessionToken: sessionToken || null, jwt: header(req, 'x-appwrite-jwt') ?? (query.get('jwt') || null) };
+  const { sessionToken, jwt } = readCredentials(req, projectId);
+  return { key: null, sessionToken, jwt: jwt ?? (query.get('jwt') || null) };
 }
 
 /**
