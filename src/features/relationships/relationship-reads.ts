@@ -37,7 +37,7 @@ export function splitSelect(meta: CollectionMeta, rawQueries: unknown): { querie
   const load = new Map<string, Set<string> | null>();
   const queries = rawQueries.map((raw) => {
     const q = typeof raw === 'string' ? parse(raw) : null;
-    if (!q || q.method !== 'select' || !Array.isArray(q.values)) return raw;
+    if (q?.method !== 'select' || !Array.isArray(q.values)) return raw;
     const own: unknown[] = [];
     for (const v of q.values) {
       const path = typeof v === 'string' ? v.split('.') : [];
