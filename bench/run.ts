@@ -8,6 +8,7 @@
  *   --skip-floors --skip-scale --skip-cold   leave a phase out
  *   --only=a_get_user,b_list_user            run only these API workloads
  *   --skip-census                 leave out the round-trips-per-request census
+ *   --skip-realtime / --only-realtime   leave out / run only the realtime fan-out phase (bench/realtime, < 90 s)
  *   --scale-tenants=N             extra projects for the scale step (default 999 → ~1 M documents)
  *   --profile                     run the MariaDB-leg server with --cpu-prof during the API workloads and
  *                                 print where its CPU time went (profile kept in bench/results/profiles/)
@@ -28,10 +29,11 @@ import { seedBench, ITEMS, type BenchFixture } from './seed/bench-seed.ts';
 import { seedScale, type ScaleResult } from './seed/scale-seed.ts';
 import { listWorkload, workloads } from './workloads.ts';
 import { coldStart, type ColdStart } from './cold-start.ts';
-import { checkTargets } from './targets.ts';
+import { checkRealtimeTargets, checkTargets } from './targets.ts';
 import { roundTripCensus, type CensusRow } from './census.ts';
 import { formatProfile, latestProfile, summarizeProfile, type ProfileSummary } from './lib/cpu-profile.ts';
 import { formatTable, formatTargets, ratio, type Row } from './report.ts';
+import { realtimeFanout, type RealtimeBench } from './realtime/fanout.ts';
 
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
@@ -57,6 +59,7 @@ export interface BenchReport {
   coldStart: ColdStart | null;
   profile: ProfileSummary | null;
   census: CensusRow[];
+  realtime: RealtimeBench | null;
   errors: string[];
 }
 
@@ -168,17 +171,19 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => emergency('terminated', 143));
   const scratch = await openScratch(process.env.BENCH_MYSQL_URL, process.env.BENCH_REDIS_URL);
   const started = performance.now();
-  const report: BenchReport = { startedAt: new Date().toISOString(), quick, machine: await machine(scratch), plan, floors: null, mariadb: [], embedded: [], scale: { workload: null, at10k: null, at1m: null, seed: null }, coldStart: null, profile: null, census: [], errors: [] };
+  const report: BenchReport = { startedAt: new Date().toISOString(), quick, machine: await machine(scratch), plan, floors: null, mariadb: [], embedded: [], scale: { workload: null, at10k: null, at1m: null, seed: null }, coldStart: null, profile: null, census: [], realtime: null, errors: [] };
   log(`Tenantry bench (${quick ? 'quick' : 'full'}): Node ${process.version}, ${report.machine.cpus} × ${report.machine.cpuModel}, MariaDB ${report.machine.mariadb}`);
   try {
-    if (!args.has('--skip-floors')) await phase(report, 'floors', async () => { report.floors = await runFloors(scratch, plan, log); });
-    await phase(report, 'workloads on MariaDB + Redis', () => mariadbPhases(report, scratch));
-    if (!args.has('--skip-cold')) await phase(report, 'cold start (embedded default)', async () => { report.coldStart = await coldStart(quick ? 3 : 5); log(`  first boot ${report.coldStart.firstBootMs} ms; median of ${report.coldStart.runsMs.length}: ${report.coldStart.medianMs} ms`); });
-    if (args.has('--embedded')) await phase(report, 'workloads on the embedded default (SQLite)', () => embeddedPhase(report));
+    const onlyRealtime = args.has('--only-realtime');
+    if (!onlyRealtime && !args.has('--skip-floors')) await phase(report, 'floors', async () => { report.floors = await runFloors(scratch, plan, log); });
+    if (!onlyRealtime) await phase(report, 'workloads on MariaDB + Redis', () => mariadbPhases(report, scratch));
+    if (!args.has('--skip-realtime')) await phase(report, 'realtime fan-out (two servers, MariaDB + Redis)', async () => { report.realtime = await realtimeFanout({ databaseUrl: scratch.databaseUrl, redisUrl: scratch.redisUrl, namespace: BENCH_NS, quick, log }); });
+    if (!onlyRealtime && !args.has('--skip-cold')) await phase(report, 'cold start (embedded default)', async () => { report.coldStart = await coldStart(quick ? 3 : 5); log(`  first boot ${report.coldStart.firstBootMs} ms; median of ${report.coldStart.runsMs.length}: ${report.coldStart.medianMs} ms`); });
+    if (!onlyRealtime && args.has('--embedded')) await phase(report, 'workloads on the embedded default (SQLite)', () => embeddedPhase(report));
   } finally {
     await scratch.close();
   }
-  const targets = checkTargets(report);
+  const targets = [...checkTargets(report), ...checkRealtimeTargets(report)];
   mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
   writeFileSync(join(ROOT, 'bench/results/latest.json'), JSON.stringify({ ...report, targets, totalS: Math.round((performance.now() - started) / 1000) }, null, 2));
   log(`\n${formatTable(rows(report))}\n\nTargets (issue 7):\n${formatTargets(targets)}`);
