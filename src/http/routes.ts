@@ -30,9 +30,9 @@ export function allRoutes(services: Services, deps: AppDeps): RouteDef[] {
     ...transactionsRoutes(services.transactions),
     ...databasesRoutes(services),
     ...collectionsRoutes(services),
-    // Before the attribute routes: `/attributes/relationship` is not an attribute key.
-    ...relationshipsRoutes(services),
     ...attributesRoutes(services),
+    // After the attribute routes: `PATCH …/attributes/string/relationship` updates a string attribute named `relationship`.
+    ...relationshipsRoutes(services),
     ...indexesRoutes(services),
     ...documentsRoutes(services.documents, services.documentsBulk, services.transactions),
   ];
