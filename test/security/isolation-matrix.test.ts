@@ -141,6 +141,22 @@ const OWN_ROUTES: Readonly<Record<string, RouteEntry>> = {
   'PATCH /databases/:databaseId/collections/:collectionId/attributes/url/:key': { params: strAttr, body: () => attrUpdate },
   'POST /databases/:databaseId/collections/:collectionId/attributes/ip': { params: COLL, body: () => ({ key: 'pwned', required: false }) },
   'PATCH /databases/:databaseId/collections/:collectionId/attributes/ip/:key': { params: strAttr, body: () => attrUpdate },
+  'POST /databases/:databaseId/collections/:collectionId/attributes/bigint': { params: COLL, body: () => ({ key: 'pwned', required: false }) },
+  'PATCH /databases/:databaseId/collections/:collectionId/attributes/bigint/:key': { params: intAttr, body: () => ({ required: false, default: 7 }) },
+  'POST /databases/:databaseId/collections/:collectionId/attributes/varchar': { params: COLL, body: () => ({ key: 'pwned', required: false, size: 8 }) },
+  'PATCH /databases/:databaseId/collections/:collectionId/attributes/varchar/:key': { params: strAttr, body: () => ({ required: false, default: 'pwned' }) },
+  'POST /databases/:databaseId/collections/:collectionId/attributes/text': { params: COLL, body: () => ({ key: 'pwned', required: false }) },
+  'PATCH /databases/:databaseId/collections/:collectionId/attributes/text/:key': { params: strAttr, body: () => attrUpdate },
+  'POST /databases/:databaseId/collections/:collectionId/attributes/mediumtext': { params: COLL, body: () => ({ key: 'pwned', required: false }) },
+  'PATCH /databases/:databaseId/collections/:collectionId/attributes/mediumtext/:key': { params: strAttr, body: () => attrUpdate },
+  'POST /databases/:databaseId/collections/:collectionId/attributes/longtext': { params: COLL, body: () => ({ key: 'pwned', required: false }) },
+  'PATCH /databases/:databaseId/collections/:collectionId/attributes/longtext/:key': { params: strAttr, body: () => attrUpdate },
+  'POST /databases/:databaseId/collections/:collectionId/attributes/point': { params: COLL, body: () => ({ key: 'pwned', required: false }) },
+  'PATCH /databases/:databaseId/collections/:collectionId/attributes/point/:key': { params: strAttr, body: () => attrUpdate },
+  'POST /databases/:databaseId/collections/:collectionId/attributes/line': { params: COLL, body: () => ({ key: 'pwned', required: false }) },
+  'PATCH /databases/:databaseId/collections/:collectionId/attributes/line/:key': { params: strAttr, body: () => attrUpdate },
+  'POST /databases/:databaseId/collections/:collectionId/attributes/polygon': { params: COLL, body: () => ({ key: 'pwned', required: false }) },
+  'PATCH /databases/:databaseId/collections/:collectionId/attributes/polygon/:key': { params: strAttr, body: () => attrUpdate },
   'POST /databases/:databaseId/collections/:collectionId/attributes/relationship': { params: COLL, body: (ids) => ({ relatedCollectionId: ids.coll, type: 'manyToOne', key: 'pwned', twoWayKey: 'pwnedBack' }) },
   'PATCH /databases/:databaseId/collections/:collectionId/attributes/:key/relationship': { params: strAttr, body: () => ({ onDelete: 'cascade' }) },
   'GET /databases/:databaseId/collections/:collectionId/attributes': { params: COLL },
@@ -364,7 +380,9 @@ for (const layout of ['shared', 'isolated'] as const) {
 
     const cleanup = useCleanup();
     before(async () => {
-      ({ server } = await useServer(leg, cleanup, { layout }));
+      // The matrix fires every route at once (twice as many since the TablesDB twins): on a busy machine the
+      // burst must queue for the project's slots, not be shed with 429/503 — overload is not what this tests.
+      ({ server } = await useServer(leg, cleanup, { layout, env: { TENANTRY_PROJECT_QUEUE_WAIT_MS: '120000', TENANTRY_REQUEST_TIMEOUT_MS: '0' } }));
       call = client(server.url);
       await newOwner(server); // the first owner of an instance is its root (may open every project): not one of ours
       A = await makeTenant(server, 'A');
