@@ -28,6 +28,8 @@ export function createRedisBus(url: string, scope: StoreScope, logger: Logger): 
   let healthy = true;
   let started = false;
   let closed = false;
+  /** Until the publisher's first connect settles, publishes wait for it (no offline queue: they'd fail at once). */
+  let firstConnect: Promise<void> | null = null;
 
   const setHealthy = (next: boolean, cause?: unknown) => {
     if (healthy === next || closed) return;
@@ -55,7 +57,7 @@ export function createRedisBus(url: string, scope: StoreScope, logger: Logger): 
   const start = () => {
     if (started || closed) return;
     started = true;
-    publisher.connect().catch(() => {});
+    firstConnect = publisher.connect().catch(() => {}).finally(() => { firstConnect = null; });
   };
 
   return {
@@ -64,9 +66,12 @@ export function createRedisBus(url: string, scope: StoreScope, logger: Logger): 
       setImmediate(() => local.dispatch(tenant, event, onError));
       start();
       const envelope: Envelope = { o: origin, t: tenant, e: event };
-      publisher.publish(channelOf(tenant), JSON.stringify(envelope)).catch((e: unknown) => {
+      const send = () => publisher.publish(channelOf(tenant), JSON.stringify(envelope)).catch((e: unknown) => {
         logger.warn({ err: e, tenant }, 'realtime: publishing to other processes failed');
       });
+      // A process's first events would otherwise be lost while its publisher is still connecting.
+      if (firstConnect) void firstConnect.then(send);
+      else void send();
     },
     subscribe(tenant, handler) {
       start();
