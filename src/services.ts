@@ -84,7 +84,12 @@ export function createServices(deps: AppDeps): Services {
   const documents = new DocumentsService(deps.database, collections, deps.bus ?? null, totals);
   // Transaction commits replay through their own documents service: no event sink (nothing is published mid-transaction).
   const replayDocuments = new DocumentsService(deps.database, collections, null);
-  const transactions = new TransactionsService(documents, { documents: replayDocuments, bulk: new DocumentsBulk(replayDocuments) });
+  const transactions = new TransactionsService(documents, { documents: replayDocuments, bulk: new DocumentsBulk(replayDocuments) }, deps.bus ?? null);
+  const teams = new TeamsService(users, identities);
+  // Account, session, team and membership changes are published too (realtime; their events.ts).
+  sessions.useEvents(deps.bus ?? null);
+  users.useEvents(deps.bus ?? null);
+  teams.useEvents(deps.bus ?? null);
   return {
     projects: new ProjectsService(system),
     keys: new KeysService(system),
@@ -92,7 +97,7 @@ export function createServices(deps: AppDeps): Services {
     sessions,
     identities,
     users,
-    teams: new TeamsService(users, identities),
+    teams,
     databases: new DatabasesService(collections),
     collections,
     attributes,

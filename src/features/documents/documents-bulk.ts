@@ -17,6 +17,7 @@ import { columnsFor, toDocument } from './document-model.ts';
 import { DocumentStore, type NewDocument } from './document-store.ts';
 import { findRows, type DocumentList } from './documents-read.ts';
 import type { DocumentsService } from './documents.service.ts';
+import type { DocumentAction } from '../../realtime/document-events.ts';
 import { compileQueries } from './query/compile.ts';
 import { parseQueries, QUERY_LIMITS } from './query/parse.ts';
 import { applyOperators, checkOperators, planOperators, splitOperators } from './operators.ts';
@@ -42,10 +43,11 @@ export class DocumentsBulk {
     refuseBulkWithRelationships(meta, 'create');
     const prepared = documents.map((d, i) => toNew(meta, d, i));
     assertDistinct(prepared.map((d) => d.id));
-    return tdb.documentTransaction(async (trx) => {
+    const list = await tdb.documentTransaction(async (trx) => {
       const rows = await new DocumentStore(trx, meta).create(prepared);
       return { total: rows.length, documents: rows.map((r) => toDocument(r, meta)) };
     });
+    return this.#published(ctx, meta, 'create', list);
   }
 
   /** Each document is created, or — when its `$id` exists — updated with the attributes it carries. */
@@ -54,7 +56,7 @@ export class DocumentsBulk {
     refuseBulkWithRelationships(meta, 'upsert');
     const ids = documents.map((d, i) => documentId(d, i));
     assertDistinct(ids);
-    return tdb.documentTransaction(async (trx) => {
+    const list = await tdb.documentTransaction(async (trx) => {
       const store = new DocumentStore(trx, meta);
       const existing = new Map((await store.loadMany(eq({ _uid: ids }), { lock: true })).map((r) => [String(r._uid), r]));
       for (let i = 0; i < documents.length; i++) {
@@ -75,6 +77,7 @@ export class DocumentsBulk {
       }
       return this.#reload(store, meta, ids);
     });
+    return this.#published(ctx, meta, 'upsert', list);
   }
 
   /** Applies `data` to every document the queries match (filters, orders, limit, offset, cursor). */
@@ -84,7 +87,7 @@ export class DocumentsBulk {
     const split = splitOperators(meta, data);
     const prepared = prepareData(meta, split.data, 'update', true);
     const planned = planOperators(meta, split.operators);
-    return tdb.documentTransaction(async (trx) => {
+    const list = await tdb.documentTransaction(async (trx) => {
       const store = new DocumentStore(trx, meta);
       const rows = await this.#matched(trx, meta, queries);
       const ids = rows.map((r) => String(r._uid));
@@ -95,17 +98,28 @@ export class DocumentsBulk {
       }
       return this.#reload(store, meta, ids);
     });
+    return this.#published(ctx, meta, 'update', list);
   }
 
   /** Deletes every document the queries match; answers with them as they were. */
   async delete(ctx: RequestContext, databaseId: string, collectionId: string, queries: unknown): Promise<DocumentList> {
     const { tdb, meta } = await this.#open(ctx, databaseId, collectionId);
     refuseBulkWithRelationships(meta, 'delete');
-    return tdb.documentTransaction(async (trx) => {
+    const list = await tdb.documentTransaction(async (trx) => {
       const rows = await this.#matched(trx, meta, queries);
       await new DocumentStore(trx, meta).delete(rows.map((r) => String(r._uid)));
       return { total: rows.length, documents: rows.map((r) => toDocument(r, meta)) };
     });
+    return this.#published(ctx, meta, 'delete', list);
+  }
+
+  /**
+   * One event per document once the bulk transaction committed (the replay service of a transaction
+   * commit has no sink: bulk operations in a transaction publish nothing, as in Appwrite).
+   */
+  #published(ctx: RequestContext, meta: CollectionMeta, action: DocumentAction, list: DocumentList): DocumentList {
+    this.#documents.publishAll(ctx, meta, action, list.documents);
+    return list;
   }
 
   async #matched(tdb: TenantDb, meta: CollectionMeta, queries: unknown): Promise<Row[]> {

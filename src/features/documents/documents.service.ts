@@ -58,6 +58,11 @@ export class DocumentsService {
     return doc;
   }
 
+  /** Publishes committed writes of several documents, one event each (bulk operations, after their transaction). */
+  publishAll(ctx: RequestContext, meta: CollectionMeta, action: DocumentAction, docs: readonly DocumentModel[]): void {
+    for (const doc of docs) this.#published(ctx, meta, action, doc);
+  }
+
   /** The tenant's database handle and the collection's metadata (404 if missing or hidden). */
   async open(ctx: RequestContext, databaseId: string, collectionId: string): Promise<{ tdb: TenantDb; meta: CollectionMeta }> {
     const meta = await this.#collections.getMeta(ctx, databaseId, collectionId);

@@ -7,6 +7,8 @@
 import { randomSecret, uniqueId } from '../../lib/ids.ts';
 import { decodeSessionToken, encodeSessionToken, sha256Hex } from '../../lib/tokens.ts';
 import { storeKey, type HitRequest, type KvStore, type StoreScope, type WindowHit } from '../../store/kv-store.ts';
+import type { EventSink } from '../../realtime/events.ts';
+import { sessionEvent } from '../users/events.ts';
 
 export interface SessionRecord {
   readonly id: string;
@@ -33,11 +35,15 @@ export interface SessionMeta { readonly durationS: number; readonly provider: st
 export class SessionService {
   readonly #store: KvStore;
   readonly #ns: StoreScope;
+  #events: EventSink | null = null;
 
   constructor(store: KvStore, namespace: StoreScope) {
     this.#store = store;
     this.#ns = namespace;
   }
+
+  /** Where created and deleted sessions are published (realtime `account` channel); none, nothing is. */
+  useEvents(events: EventSink | null): void { this.#events = events; }
 
   #byHash(tenant: number, secretHash: string) { return storeKey(this.#ns, tenant, 'sess', secretHash); }
   #index(tenant: number, userId: string) { return storeKey(this.#ns, tenant, 'user-sess', userId); }
@@ -57,6 +63,7 @@ export class SessionService {
     };
     await this.#store.set(this.#byHash(tenant, session.secretHash), JSON.stringify(session), meta.durationS * 1000);
     await this.#store.hset(this.#index(tenant, userId), session.id, session.secretHash);
+    this.#events?.publish(tenant, sessionEvent('create', session));
     return { session, secret, token: encodeSessionToken(userId, secret) };
   }
 
@@ -109,8 +116,10 @@ export class SessionService {
   async remove(tenant: number, userId: string, sessionId: string): Promise<boolean> {
     const hash = await this.#store.hget(this.#index(tenant, userId), sessionId);
     if (!hash) return false;
+    const raw = this.#events ? await this.#store.get(this.#byHash(tenant, hash)) : null;
     await this.#store.del(this.#byHash(tenant, hash));
     await this.#store.hdel(this.#index(tenant, userId), sessionId);
+    if (raw) this.#events?.publish(tenant, sessionEvent('delete', JSON.parse(raw) as SessionRecord));
     return true;
   }
 

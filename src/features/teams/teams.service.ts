@@ -19,6 +19,8 @@ import type { IdentityService } from '../users/identity.service.ts';
 import type { UsersService } from '../users/users.service.ts';
 import type { User } from '../users/user-model.ts';
 import { membershipFromRow, teamFromRow, type Membership, type Team } from './team-model.ts';
+import type { EventSink } from '../../realtime/events.ts';
+import { membershipEvent, teamEvent, type TeamChange } from './events.ts';
 
 export const TEAM_ROLE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,80}$/;
 const MAX_ROLES = 100;
@@ -56,9 +58,28 @@ export class TeamsService {
   readonly #users: UsersService;
   readonly #identities: IdentityService;
 
+  #events: EventSink | null = null;
+
   constructor(users: UsersService, identities: IdentityService) {
     this.#users = users;
     this.#identities = identities;
+  }
+
+  /** Where stored team and membership changes are published (realtime); none, nothing is. */
+  useEvents(events: EventSink | null): void { this.#events = events; }
+
+  #publishTeam(ctx: RequestContext, change: TeamChange, team: Team): Team {
+    this.#events?.publish(scopeOf(ctx).tenant, teamEvent(change, team));
+    return team;
+  }
+
+  /** Publishes with the team's and the member's names, as the Membership model carries them. */
+  async #publishMembership(ctx: RequestContext, change: TeamChange, m: Membership, team?: Team): Promise<Membership> {
+    if (!this.#events) return m;
+    const t = team ?? await this.#find(ctx, m.teamId).catch(() => undefined);
+    const user = await this.#users.find(ctx, m.userId);
+    this.#events.publish(scopeOf(ctx).tenant, membershipEvent(change, m, { teamName: t?.name ?? '', userName: user?.name ?? '', userEmail: user?.email ?? '' }));
+    return m;
   }
 
   #tdb(ctx: RequestContext) { return scopeOf(ctx).db; }
@@ -84,7 +105,7 @@ export class TeamsService {
       throw e;
     }
     if (creator) await this.#identities.invalidate(scopeOf(ctx), creator);
-    return this.#find(ctx, id);
+    return this.#publishTeam(ctx, 'create', await this.#find(ctx, id));
   }
 
   async get(ctx: RequestContext, id: string): Promise<Team> {
@@ -116,12 +137,13 @@ export class TeamsService {
     requireOwner(ctx, id);
     const changed = await this.#tdb(ctx).table('teams').update(eq({ _uid: id }), { name, _updatedAt: toDbDate() });
     if (changed === 0) throw new AppError('team_not_found');
-    return this.#find(ctx, id);
+    return this.#publishTeam(ctx, 'update', await this.#find(ctx, id));
   }
 
   /** Deletes the team and its memberships; former members lose the team's roles at once. */
   async delete(ctx: RequestContext, id: string): Promise<void> {
     requireOwner(ctx, id);
+    const team = this.#events ? await this.#find(ctx, id) : null;
     let members: string[] = [];
     await this.#tdb(ctx).transaction(async (tx) => {
       members = (await tx.table('memberships').find({ where: eq({ team_uid: id }), columns: ['user_uid'] })).map((r) => String(r.user_uid));
@@ -129,6 +151,7 @@ export class TeamsService {
       if ((await tx.table('teams').delete(eq({ _uid: id }))) === 0) throw new AppError('team_not_found');
     });
     await this.#identities.invalidate(scopeOf(ctx), ...members);
+    if (team) this.#publishTeam(ctx, 'delete', team);
   }
 
   async listMemberships(ctx: RequestContext, teamId: string, paging: Paging): Promise<{ total: number; memberships: Membership[] }> {
@@ -173,7 +196,7 @@ export class TeamsService {
       throw e;
     }
     await this.#identities.invalidate(scopeOf(ctx), user.id);
-    return this.#membership(ctx, teamId, id);
+    return this.#publishMembership(ctx, 'create', await this.#membership(ctx, teamId, id));
   }
 
   async #memberUser(ctx: RequestContext, input: { userId?: string; email?: string; name?: string }, createMissing: boolean): Promise<User> {
@@ -190,7 +213,7 @@ export class TeamsService {
     const m = await this.#membership(ctx, teamId, membershipId);
     await this.#tdb(ctx).table('memberships').update(eq({ _uid: m.id }), { roles: JSON.stringify(checkRoles(roles)), _updatedAt: toDbDate() });
     await this.#identities.invalidate(scopeOf(ctx), m.userId);
-    return this.#membership(ctx, teamId, membershipId);
+    return this.#publishMembership(ctx, 'update', await this.#membership(ctx, teamId, membershipId));
   }
 
   /** Owners remove anyone; a member may leave on their own. */
@@ -202,5 +225,6 @@ export class TeamsService {
       await tx.table('teams').increment(eq({ _uid: teamId }), 'total', -1, { min: 0 });
     });
     await this.#identities.invalidate(scopeOf(ctx), m.userId);
+    await this.#publishMembership(ctx, 'delete', m);
   }
 }

@@ -5,8 +5,9 @@
  * is optimistic: a target document changed since its operation was staged (`_updatedAt` later than
  * the staging time) fails the commit with 409 `transaction_conflict`, and everything rolls back.
  *
- * The replay service publishes no realtime events (it is built without a sink): events for committed
- * transactions are not published yet.
+ * The replay service publishes no realtime events (it is built without a sink): `replayAll` answers
+ * each single operation's effect instead, which the service publishes once the commit is durable
+ * (`events.ts`; bulk operations publish nothing, as in Appwrite).
  */
 import { AppError } from '../../errors/index.ts';
 import type { TenantDb } from '../../db/tenant-db.ts';
@@ -16,6 +17,7 @@ import type { CollectionMeta } from '../collections/collection-meta.ts';
 import { DocumentStore } from '../documents/document-store.ts';
 import type { DocumentsBulk } from '../documents/documents-bulk.ts';
 import type { DocumentsService } from '../documents/documents.service.ts';
+import { toDocument, type DocumentModel } from '../documents/document-model.ts';
 import type { StagedOp } from './transaction-store.ts';
 
 export interface Replayers {
@@ -31,9 +33,26 @@ export function commitError(e: unknown): Error {
   return new AppError('transaction_failed', { cause: e });
 }
 
-/** Runs `ops` in one transaction; `finish(trx)` runs last inside it (marks the transaction committed). */
-export async function replayAll(ctx: RequestContext, ops: readonly StagedOp[], replayers: Replayers, finish: (trx: TenantDb) => Promise<void>): Promise<void> {
+/** A single operation a commit ran, for its realtime event; `before`: a deleted document as it was. */
+export interface CommitEffect {
+  readonly meta: CollectionMeta;
+  readonly action: 'create' | 'update' | 'delete';
+  readonly id: string;
+  readonly before?: DocumentModel;
+}
+
+/** Appwrite's event per single operation: upsert, increment and decrement are updates. */
+const EFFECT: Partial<Record<StagedOp['action'], CommitEffect['action']>> = {
+  create: 'create', update: 'update', upsert: 'update', increment: 'update', decrement: 'update', delete: 'delete',
+};
+
+/**
+ * Runs `ops` in one transaction; `finish(trx)` runs last inside it (marks the transaction committed).
+ * Answers the single operations' effects in staging order (bulk operations have none).
+ */
+export async function replayAll(ctx: RequestContext, ops: readonly StagedOp[], replayers: Replayers, finish: (trx: TenantDb) => Promise<void>): Promise<CommitEffect[]> {
   const scope = scopeOf(ctx);
+  const effects: CommitEffect[] = [];
   await scope.db.transaction(async (trx) => {
     const inner: RequestContext = Object.freeze({ ...ctx, scope: scope.within(trx) });
     // Documents this commit already wrote: their `_updatedAt` is ours, not a conflicting writer's.
@@ -44,10 +63,18 @@ export async function replayAll(ctx: RequestContext, ops: readonly StagedOp[], r
       for (const id of targets(op)) {
         if (!written.has(key(id))) await assertUnchanged(trx, meta, id, op.stagedAt);
       }
+      const action = EFFECT[op.action];
+      let before: DocumentModel | undefined;
+      if (action === 'delete') {
+        const row = await new DocumentStore(trx, meta).load(op.documentId!);
+        if (row) before = toDocument(row, meta);
+      }
       for (const id of await run(inner, op, replayers)) written.add(key(id));
+      if (action) effects.push({ meta, action, id: op.documentId!, before });
     }
     await finish(trx);
   });
+  return effects;
 }
 
 /** Existing documents the operation changes, known before it runs (bulk update/delete match at commit time). */

@@ -20,7 +20,9 @@ import type { DocumentsService } from '../documents/documents.service.ts';
 import { parseQueries, type Query } from '../documents/query/parse.ts';
 import { parseOperations } from './operations.ts';
 import { checkOperation, MAX_OPERATIONS, payloadOf, stagedId, type Origin } from './staging.ts';
-import { commitError, replayAll, type Replayers } from './transaction-commit.ts';
+import { commitError, replayAll, type CommitEffect, type Replayers } from './transaction-commit.ts';
+import { publishCommit } from './events.ts';
+import type { EventSink } from '../../realtime/events.ts';
 import { toModel, TransactionStore, type Action, type StagedOp, type TransactionModel, type TransactionRecord } from './transaction-store.ts';
 import { committed, CollectionView, viewDocument, viewList } from './transaction-view.ts';
 
@@ -46,10 +48,16 @@ export class TransactionsService {
   readonly #replayers: Replayers;
   readonly #lastPurge = new Map<number, number>();
 
-  /** `documents` serves reads and metadata; `replayers` run commits (built without an event sink). */
-  constructor(documents: DocumentsService, replayers: Replayers) {
+  readonly #events: EventSink | null;
+
+  /**
+   * `documents` serves reads and metadata; `replayers` run commits (built without an event sink);
+   * `events`: where a commit's single operations are published once it is durable (none, nothing is).
+   */
+  constructor(documents: DocumentsService, replayers: Replayers, events: EventSink | null = null) {
     this.#documents = documents;
     this.#replayers = replayers;
+    this.#events = events;
   }
 
   #store(ctx: RequestContext): TransactionStore {
@@ -193,9 +201,10 @@ export class TransactionsService {
       return this.get(ctx, id);
     }
     if (!(await store.setStatus(t, 'committing', 'pending'))) throw new AppError('transaction_not_ready');
+    let effects: CommitEffect[];
     try {
       const ops = await store.operations(t);
-      await replayAll(ctx, ops, this.#replayers, async (trx) => {
+      effects = await replayAll(ctx, ops, this.#replayers, async (trx) => {
         const inTrx = new TransactionStore(trx);
         await inTrx.dropOperations(t);
         await inTrx.setStatus(t, 'committed');
@@ -205,6 +214,7 @@ export class TransactionsService {
       await store.dropOperations(t);
       throw commitError(e);
     }
+    if (this.#events) await publishCommit(ctx, this.#events, effects);
     return this.get(ctx, id);
   }
 }

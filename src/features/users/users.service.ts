@@ -20,6 +20,8 @@ import { checkPassword, normaliseEmail } from '../console/owners.service.ts';
 import type { SessionRecord, SessionService } from '../sessions/sessions.service.ts';
 import type { IdentityService } from './identity.service.ts';
 import { userFromRow, type User } from './user-model.ts';
+import type { EventSink } from '../../realtime/events.ts';
+import { userEvent, type UserChange } from './events.ts';
 
 export const LABEL = /^[A-Za-z0-9]{1,36}$/;
 const MAX_LABELS = 1000;
@@ -31,9 +33,19 @@ export class UsersService {
   readonly #sessions: SessionService;
   readonly #identities: IdentityService;
 
+  #events: EventSink | null = null;
+
   constructor(sessions: SessionService, identities: IdentityService) {
     this.#sessions = sessions;
     this.#identities = identities;
+  }
+
+  /** Where stored user changes are published (realtime `account` channel); none, nothing is. */
+  useEvents(events: EventSink | null): void { this.#events = events; }
+
+  #published(ctx: RequestContext, change: UserChange, user: User): User {
+    this.#events?.publish(scopeOf(ctx).tenant, userEvent(change, user));
+    return user;
   }
 
   #users(ctx: RequestContext) { return scopeOf(ctx).db.table('users'); }
@@ -54,7 +66,7 @@ export class UsersService {
       if (e instanceof DuplicateKeyError) throw new AppError('user_already_exists');
       throw e;
     }
-    return this.get(ctx, id);
+    return this.#published(ctx, 'create', await this.get(ctx, id));
   }
 
   async find(ctx: RequestContext, id: string): Promise<User | undefined> {
@@ -95,15 +107,15 @@ export class UsersService {
     return user;
   }
 
-  async #patch(ctx: RequestContext, id: string, patch: Row, options: { invalidate?: boolean } = {}): Promise<User> {
+  async #patch(ctx: RequestContext, id: string, change: UserChange, patch: Row, options: { invalidate?: boolean } = {}): Promise<User> {
     const changed = await this.#users(ctx).update(eq({ _uid: id }), { ...patch, _updatedAt: toDbDate() });
     if (changed === 0) throw new AppError('user_not_found');
     if (options.invalidate) await this.#identities.invalidate(scopeOf(ctx), id);
-    return this.get(ctx, id);
+    return this.#published(ctx, change, await this.get(ctx, id));
   }
 
   updateName(ctx: RequestContext, id: string, name: string): Promise<User> {
-    return this.#patch(ctx, id, { name }, { invalidate: true });
+    return this.#patch(ctx, id, 'update.name', { name }, { invalidate: true });
   }
 
   /** Sets a new password (after checking the old one, if the user has one); other sessions are killed. */
@@ -112,7 +124,7 @@ export class UsersService {
     checkPassword(password);
     if (user.passwordHash && !(await verifyPassword(user.passwordHash, oldPassword ?? ''))) throw new AppError('user_invalid_credentials');
     const now = toDbDate();
-    const updated = await this.#patch(ctx, id, { password_hash: await hashPassword(password), password_update: now });
+    const updated = await this.#patch(ctx, id, 'update.password', { password_hash: await hashPassword(password), password_update: now });
     await this.#sessions.removeAll(scopeOf(ctx).tenant, id, keepSession);
     return updated;
   }
@@ -120,28 +132,29 @@ export class UsersService {
   updatePrefs(ctx: RequestContext, id: string, prefs: Record<string, unknown>): Promise<User> {
     const json = stringifyExact(prefs); // an integer beyond 2^53 arrives as a BigInt (exact body parse)
     if (Buffer.byteLength(json) > MAX_PREFS_BYTES) throw invalidParam('prefs', `Prefs must be at most ${MAX_PREFS_BYTES} bytes of JSON.`);
-    return this.#patch(ctx, id, { prefs: json });
+    return this.#patch(ctx, id, 'update.prefs', { prefs: json });
   }
 
   updateLabels(ctx: RequestContext, id: string, labels: readonly string[]): Promise<User> {
     if (labels.length > MAX_LABELS) throw invalidParam('labels', `At most ${MAX_LABELS} labels.`);
     for (const l of labels) if (!LABEL.test(l)) throw invalidParam('labels', 'Each label must be 1–36 alphanumeric characters.');
-    return this.#patch(ctx, id, { labels: JSON.stringify([...new Set(labels)]) }, { invalidate: true });
+    return this.#patch(ctx, id, 'update.labels', { labels: JSON.stringify([...new Set(labels)]) }, { invalidate: true });
   }
 
   /** Blocking kills every session (and so every JWT minted from them). */
   async updateStatus(ctx: RequestContext, id: string, status: boolean): Promise<User> {
-    const user = await this.#patch(ctx, id, { status }, { invalidate: true });
+    const user = await this.#patch(ctx, id, 'update.status', { status }, { invalidate: true });
     if (!status) await this.#sessions.removeAll(scopeOf(ctx).tenant, id);
     return user;
   }
 
   updateEmailVerification(ctx: RequestContext, id: string, verified: boolean): Promise<User> {
-    return this.#patch(ctx, id, { email_verification: verified }, { invalidate: true });
+    return this.#patch(ctx, id, 'update.verification', { email_verification: verified }, { invalidate: true });
   }
 
   /** Deletes the user, their memberships (team totals follow) and their sessions. */
   async delete(ctx: RequestContext, id: string): Promise<void> {
+    const user = this.#events ? await this.find(ctx, id) : undefined;
     await scopeOf(ctx).db.transaction(async (tx) => {
       const memberships = await tx.table('memberships').find({ where: eq({ user_uid: id }), columns: ['team_uid'] });
       for (const m of memberships) await tx.table('teams').increment(eq({ _uid: String(m.team_uid) }), 'total', -1, { min: 0 });
@@ -150,6 +163,7 @@ export class UsersService {
     });
     await this.#sessions.removeAll(scopeOf(ctx).tenant, id);
     await this.#identities.invalidate(scopeOf(ctx), id);
+    if (user) this.#published(ctx, 'delete', user);
   }
 
   /**
