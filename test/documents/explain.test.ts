@@ -105,17 +105,19 @@ describeLegs('documents: EXPLAIN of list queries', (leg) => {
       // 20 readable in c3, default page of 25: the page shows everything, so no COUNT.
       { queries: [q('equal', 'category', ['c3'])], expect: c3, total: 20, counts: false },
       { queries: [q('equal', 'category', ['c3']), q('orderDesc', 'rank'), q('limit', undefined, [10])], expect: [...c3].reverse().slice(0, 10), total: 20, counts: true },
-      { queries: [q('equal', 'category', ['c3']), q('orderDesc', 'rank'), q('cursorAfter', undefined, ['d975'])], expect: [...c3].reverse().filter((n) => n < 975), total: 20, counts: true },
+      // The same count as the shape above (orders and cursors are not part of it): the total cache answers it.
+      { queries: [q('equal', 'category', ['c3']), q('orderDesc', 'rank'), q('cursorAfter', undefined, ['d975'])], expect: [...c3].reverse().filter((n) => n < 975), total: 20, counts: false },
       { queries: [q('equal', 'category', ['c0']), q('orderDesc', 'rank'), q('limit', undefined, [5])], expect: [...c0].reverse().slice(0, 5), total: 20, counts: true },
       // No attribute filter: the permission subquery alone selects (240 readable of 1,200).
       { queries: [q('limit', undefined, [5])], expect: range(1200).filter(guestReadable).slice(0, 5), total: 240, counts: true },
     ];
     for (const { queries, expect, total, counts } of shapes) {
-      const res = await guest('GET', docs, undefined, { queries });
-      assert.equal(res.status, 200, res.text);
-      assert.deepEqual(res.body.documents.map((d: { $id: string }) => d.$id), expect.map((n) => `d${n}`), `guests see exactly the read("any") documents: ${queries.join(' ')}`);
-      assert.equal(res.body.total, total);
-      const statements = await capture(() => guest('GET', docs, undefined, { queries }));
+      // The first list of each shape: a repeated one takes its total from the total cache (total-cache.ts).
+      let res: Awaited<ReturnType<typeof guest>> | undefined;
+      const statements = await capture(async () => { res = await guest('GET', docs, undefined, { queries }); });
+      assert.equal(res!.status, 200, res!.text);
+      assert.deepEqual(res!.body.documents.map((d: { $id: string }) => d.$id), expect.map((n) => `d${n}`), `guests see exactly the read("any") documents: ${queries.join(' ')}`);
+      assert.equal(res!.body.total, total);
       const countStatements = statements.filter((st) => /count\(\*\)/i.test(st.sql));
       assert.equal(countStatements.length, counts ? 1 : 0, `COUNT statements for ${queries.join(' ')}`);
       assert.ok(statements.length > countStatements.length, 'the page statement was captured');

@@ -27,8 +27,8 @@
  * the version). Then a < t2 is impossible (W would be in flight at t2, but `inflight` read 0), so
  * a > t2 > t0 and c > a: W is neither in C nor committed at t2. So C counts exactly the writes
  * committed at t2, under the same condition — and the condition (`all([visibility, filter])`) is the
- * whole key, so roles, collection permissions and documentSecurity are part of it: changing those
- * changes the key, not the data. Collections with relationship attributes are never cached: their
+ * key (with the collection's schema digest), so roles, collection permissions and documentSecurity
+ * are part of it: changing those changes the key, not the data. Collections with relationship attributes are never cached: their
  * relationship columns and junction rows are also written outside `DocumentStore`.
  *
  * Failing closed. A reader that can't read the counters doesn't use or fill the cache. A writer whose
@@ -41,6 +41,7 @@
  * `INFLIGHT_TTL_MS` without another writer refreshing the count lets a reader cache a count between
  * its commit and its bump.
  */
+import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import type { Condition } from '../../db/filter.ts';
 import type { TenantDb } from '../../db/tenant-db.ts';
@@ -84,7 +85,13 @@ export class TotalCache {
     this.#store = store;
     this.#scope = scope;
     this.#enabled = usable(scope);
-    this.#lru = new LRUCache({ max: options.maxEntries ?? 20_000, ttl: Math.min(options.entryTtlMs ?? ENTRY_TTL_MS, ENTRY_TTL_MS), ttlAutopurge: false });
+    // Bounded by entries and by key length (a filter may carry up to 100 values): ~16 MB of keys at most.
+    this.#lru = new LRUCache({
+      max: options.maxEntries ?? 20_000,
+      maxSize: 8_000_000,
+      sizeCalculation: (_total, key) => key.length + 32,
+      ttl: Math.min(options.entryTtlMs ?? ENTRY_TTL_MS, ENTRY_TTL_MS),
+    });
   }
 
   #counters(tenant: number, databaseId: string, collectionId: string): Counters {
@@ -139,7 +146,7 @@ export class TotalCache {
       this.stats.bypassed++;
       return run();
     }
-    const key = `${tdb.tenant}:${meta.sequence}:${snap.version}:${condition}`;
+    const key = `${tdb.tenant}:${meta.sequence}:${schemaOf(meta)}:${snap.version}:${condition}`;
     const cached = this.#lru.get(key);
     if (cached !== undefined) { this.stats.hits++; return cached; }
     this.stats.misses++;
@@ -207,6 +214,21 @@ function usable(scope: StoreScope): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * The collection's schema (attributes and indexes) as a short digest, once per metadata object. Not
+ * needed for exactness (schema DDL rewrites no values; MariaDB refuses a truncating resize), it keeps
+ * entries made under one schema from ever answering under another.
+ */
+const schemas = new WeakMap<CollectionMeta, string>();
+function schemaOf(meta: CollectionMeta): string {
+  let digest = schemas.get(meta);
+  if (digest === undefined) {
+    digest = createHash('sha1').update(JSON.stringify([meta.attributes, meta.indexes], (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))).digest('base64url');
+    schemas.set(meta, digest);
+  }
+  return digest;
 }
 
 /** A fresh version base: random, so versions never repeat across a store that lost its data. */
