@@ -18,19 +18,35 @@ export const CLOSE = { normal: 1000, goingAway: 1001, policy: 1008, tooBig: 1009
 /** Events held while a stale identity is re-checked; more than this and the socket is too slow. */
 const MAX_PENDING = 256;
 
-/** An event's frame up to its `subscriptions` value, serialised once per event for all its receivers. */
-const frameHeads = new WeakMap<RealtimeEvent, string>();
+/**
+ * An event's frames, built once per event for all its receivers: the UTF-8 bytes up to the
+ * `subscriptions` value, and the whole frame per distinct subscription-id list (receivers with the
+ * same ids share one buffer; ws sends a buffer as is, so nothing is encoded or copied per socket).
+ */
+interface EventFrames { readonly head: Buffer; readonly byIds: Map<string, Buffer> }
+const frames = new WeakMap<RealtimeEvent, EventFrames>();
+/** Distinct id lists cached per event; past this (every socket with its own ids) frames are built uncached. */
+const MAX_CACHED_FRAMES = 64;
+const TEXT = Object.freeze({ binary: false });
 
-/** `{"type":"event","data":{events, channels, timestamp, payload, subscriptions}}` (§D.3). */
-export function eventFrame(event: RealtimeEvent, subscriptions: readonly string[]): string {
-  let head = frameHeads.get(event);
-  if (head === undefined) {
+/** `{"type":"event","data":{events, channels, timestamp, payload, subscriptions}}` (§D.3), as UTF-8. */
+export function eventFrame(event: RealtimeEvent, subscriptions: readonly string[]): Buffer {
+  let f = frames.get(event);
+  if (f === undefined) {
     const { events, channels, timestamp, payload } = event;
     const full = JSON.stringify({ type: 'event', data: { events, channels, timestamp, payload, subscriptions: null } });
-    head = full.slice(0, -'null}}'.length);
-    frameHeads.set(event, head);
+    f = { head: Buffer.from(full.slice(0, -'null}}'.length)), byIds: new Map() };
+    frames.set(event, f);
   }
-  return `${head}${JSON.stringify(subscriptions)}}}`;
+  const key = subscriptions.length === 1 ? subscriptions[0]! : subscriptions.join('\u0000');
+  const cached = f.byIds.get(key);
+  if (cached) return cached;
+  const tail = `${JSON.stringify(subscriptions)}}}`;
+  const frame = Buffer.allocUnsafe(f.head.length + Buffer.byteLength(tail));
+  f.head.copy(frame, 0);
+  frame.write(tail, f.head.length);
+  if (f.byIds.size < MAX_CACHED_FRAMES) f.byIds.set(key, frame);
+  return frame;
 }
 
 export interface ConnectionLimits {
@@ -84,14 +100,14 @@ export class RealtimeConnection {
     for (const sub of this.subscriptions.values()) sub.converted = new Set(convertChannels(sub.requested, this.userId));
   }
 
-  /** Sends a frame unless the socket is closing or too far behind (then it is dropped). */
-  send(frame: string): void {
+  /** Sends a text frame (a string, or UTF-8 bytes) unless the socket is closing or too far behind (then it is dropped). */
+  send(frame: string | Buffer): void {
     if (!this.open) return;
     if (this.ws.bufferedAmount > this.#limits.maxBufferedBytes) {
       this.drop(CLOSE.tryAgain, 'Slow consumer: too many unsent messages.');
       return;
     }
-    this.ws.send(frame);
+    this.ws.send(frame, TEXT);
   }
 
   json(frame: unknown): void { this.send(JSON.stringify(frame)); }

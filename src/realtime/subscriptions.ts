@@ -48,15 +48,23 @@ export function validChannel(c: unknown): c is string {
 /** The ids of the subscriptions `event` matches (channel in common, queries true). */
 export function matchingSubscriptions(subs: ReadonlyMap<string, Subscription>, event: RealtimeEvent): string[] {
   const ids: string[] = [];
-  for (const sub of subs.values()) {
-    if (!event.channels.some((c) => sub.converted.has(c))) continue;
-    if (sub.queries.length && !matchesQueries(sub.queries, event.payload)) continue;
-    ids.push(sub.id);
-  }
+  for (const sub of subs.values()) if (matches(sub, event)) ids.push(sub.id);
   return ids;
+}
+
+/** On the delivery path for every socket of the project: plain loops, no closures. */
+function matches(sub: Subscription, event: RealtimeEvent): boolean {
+  const channels = event.channels;
+  let hit = false;
+  for (let i = 0; i < channels.length && !hit; i++) hit = sub.converted.has(channels[i]!);
+  return hit && (sub.queries.length === 0 || matchesQueries(sub.queries, event.payload));
 }
 
 /** Roles check (§D.5): one of the connection's roles is among the event's, or the event's include `any`. */
 export function mayReceive(eventRoles: readonly string[], roles: readonly string[]): boolean {
-  return eventRoles.some((r) => r === 'any' || roles.includes(r));
+  for (let i = 0; i < eventRoles.length; i++) {
+    const r = eventRoles[i]!;
+    if (r === 'any' || roles.includes(r)) return true;
+  }
+  return false;
 }
