@@ -20,11 +20,15 @@ function mirror(name: string): string {
   return parts.join('.');
 }
 
-/** Legacy names each followed by its mirror (shared names such as `databases.D` once). */
-export function documentEventNames(databaseId: string, collectionId: string, documentId: string, action: DocumentAction): string[] {
+/**
+ * Legacy names each followed by its mirror (shared names such as `databases.D` once): 42 names; a
+ * TablesDB-type database adds the `tablesdb.D.tables.C.rows…` forms of them all (64).
+ */
+export function documentEventNames(databaseId: string, collectionId: string, documentId: string, action: DocumentAction, tablesdb = false): string[] {
   const legacy = generateEvents(`${PATTERN}.${action}`, { databaseId, collectionId, documentId });
   const out = new Set<string>();
   for (const name of legacy) { out.add(name); out.add(mirror(name)); }
+  if (tablesdb) for (const name of legacy) out.add(`tablesdb${mirror(name).slice('databases'.length)}`);
   return [...out];
 }
 
@@ -49,7 +53,7 @@ export function documentReadRoles(meta: Pick<CollectionMeta, 'permissions' | 'do
 /** The event for a committed document write; `document` is the Document model as the route answers it. */
 export function documentEvent(meta: CollectionMeta, action: DocumentAction, document: Record<string, unknown>, now = Date.now()): RealtimeEvent {
   const id = String(document.$id);
-  const events = documentEventNames(meta.databaseId, meta.id, id, action);
+  const events = documentEventNames(meta.databaseId, meta.id, id, action, meta.databaseType === 'tablesdb');
   const permissions = Array.isArray(document.$permissions) ? (document.$permissions as string[]) : [];
   return {
     events,

@@ -90,6 +90,29 @@ describeLegs('realtime events', (leg) => {
       [...deleted.body.documents].sort((a: { $id: string }, b: { $id: string }) => a.$id.localeCompare(b.$id)));
   });
 
+  test('TablesDB writes come out on both channel families; a TablesDB-type database adds the tablesdb.… event names (64)', async () => {
+    const db = rid('tdb');
+    ok(await key('POST', '/tablesdb', { databaseId: db, name: 'T' }), 201);
+    ok(await key('POST', `/tablesdb/${db}/tables`, { tableId: 'rows1', name: 'Rows', permissions: ['read("users")'], rowSecurity: false }), 201);
+    ok(await key('POST', `/tablesdb/${db}/tables/rows1/columns/integer`, { key: 'n', required: false }), 202);
+    const tables = await open(alice, [`tablesdb.${db}.tables.rows1.rows`]);
+    const legacy = await open(alice, [`databases.${db}.collections.rows1.documents`]);
+    const id = rid('r');
+    const created = await key('POST', `/tablesdb/${db}/tables/rows1/rows`, { rowId: id, data: { n: 1 } });
+    ok(created, 201);
+    for (const sub of [tables, legacy]) {
+      const [e] = await take(sub, 1);
+      assert.equal(e!.events.length, 64);
+      assert.deepEqual(e!.events, documentEventNames(db, 'rows1', id, 'create', true));
+      for (const name of [`databases.${db}.collections.rows1.documents.${id}.create`, `databases.${db}.tables.rows1.rows.${id}.create`, `tablesdb.${db}.tables.rows1.rows.${id}.create`, 'tablesdb.*.tables.*.rows.*', `tablesdb.${db}`]) {
+        assert.ok(e!.events.includes(name), name);
+      }
+      assert.ok(e!.channels.includes(`tablesdb.${db}.tables.rows1.rows.${id}.create`) && e!.channels.includes(`databases.${db}.collections.rows1.documents.create`));
+      assert.equal(e!.payload.$id, id);
+      assert.equal(e!.payload.$databaseId, db);
+    }
+  });
+
   test('a bulk create that fails (an existing ID) rolls back and publishes nothing', async () => {
     const taken = rid('b');
     ok(await key('POST', DOCS, { documentId: taken, data: { n: 1 } }), 201);

@@ -82,6 +82,8 @@ export interface CollectionMeta {
   readonly databaseId: string;
   readonly databaseSequence: number;
   readonly databaseEnabled: boolean;
+  /** The database's API (`tablesdb` adds the `tablesdb.…` realtime event names); absent = legacy. */
+  readonly databaseType?: 'legacy' | 'tablesdb';
   readonly name: string;
   readonly enabled: boolean;
   readonly documentSecurity: boolean;

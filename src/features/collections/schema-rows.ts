@@ -48,6 +48,7 @@ export async function loadCollectionMeta(tdb: TenantDb, database: DatabaseRecord
   ]);
   return Object.freeze({
     sequence, id: String(row._uid), databaseId: database.id, databaseSequence: database.sequence, databaseEnabled: database.enabled,
+    databaseType: database.type,
     name: String(row.name), enabled: Boolean(Number(row.enabled)), documentSecurity: Boolean(Number(row.document_security)),
     permissions: Object.freeze(parseJson<string[]>(row.permissions, [])),
     attributes: Object.freeze(attributes.map(attributeFromRow)), indexes: Object.freeze(indexes.map(indexFromRow)),
