@@ -53,6 +53,19 @@ export function parseExact(text: string): unknown {
   return LONG_DIGITS.test(text) ? JSON.parse(text, exactReviver as never) : JSON.parse(text);
 }
 
+/**
+ * `parseExact` for JSON that is only passed on (an event relayed between processes): large integer
+ * literals come back already marked with `JSON.rawJSON`, so a later plain `JSON.stringify` writes them
+ * exactly again instead of throwing on a BigInt.
+ */
+export function parseExactForRelay(text: string): unknown {
+  if (!LONG_DIGITS.test(text)) return JSON.parse(text);
+  return JSON.parse(text, function (this: unknown, key: string, value: unknown, context?: { source?: string }) {
+    const exact = exactReviver.call(this, key, value, context);
+    return typeof exact === 'bigint' ? exactInteger(exact) : exact;
+  } as never);
+}
+
 /** `parseExact` for stored JSON: `fallback` when empty or malformed (never throws on stored data). */
 export function parseStoredExact<T>(raw: unknown, fallback: T): T {
   if (typeof raw !== 'string' || raw === '') return fallback;

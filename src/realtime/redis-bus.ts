@@ -8,6 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { Logger } from '../logger.ts';
+import { parseExactForRelay } from '../lib/exact-json.ts';
 import { storeKey, type StoreScope } from '../store/kv-store.ts';
 import { LocalFanout, type EventBus } from './bus.ts';
 import type { RealtimeEvent } from './events.ts';
@@ -50,7 +51,7 @@ export function createRedisBus(url: string, scope: StoreScope, logger: Logger): 
     const tenant = tenantOf.get(channel);
     if (tenant === undefined) return;
     let msg: Envelope;
-    try { msg = JSON.parse(raw) as Envelope; } catch { return; }
+    try { msg = parseExactForRelay(raw) as Envelope; } catch { return; }
     if (msg.o === origin || msg.t !== tenant) return;
     local.dispatch(tenant, msg.e, onError);
   });
