@@ -57,11 +57,18 @@ export function legacyCall(call: Call, resource: Resource): Call {
 /** A row (and the related rows nested in it) under TablesDB names: only `$collectionId` moves; column values stay. */
 function row(doc: Json): Json {
   const out: Json = {};
-  for (const [k, v] of Object.entries(doc)) {
-    const value = isObject(v) && '$collectionId' in v ? row(v) : Array.isArray(v) ? v.map((x) => (isObject(x) && '$collectionId' in x ? row(x) : x)) : v;
-    out[k === '$collectionId' ? '$tableId' : k] = value;
+  // A plain loop: lists run this per row, per field (key order is kept, `$tableId` where `$collectionId` was).
+  for (const k in doc) {
+    const v = doc[k];
+    out[k === '$collectionId' ? '$tableId' : k] = v !== null && typeof v === 'object' ? nestedRows(v) : v;
   }
   return out;
+}
+
+/** Related rows nested in a row value (relationships), under TablesDB names; other values as they are. */
+function nestedRows(v: object): unknown {
+  if (Array.isArray(v)) return v.some((x) => isObject(x) && '$collectionId' in x) ? v.map((x) => (isObject(x) && '$collectionId' in x ? row(x) : x)) : v;
+  return '$collectionId' in v ? row(v as Json) : v;
 }
 const column = (a: Json): Json => renameKeys(a, { relatedCollection: MODEL_OUT.relatedCollection! });
 const index = (i: Json): Json => renameKeys(i, { attributes: MODEL_OUT.attributes! });
