@@ -1,6 +1,6 @@
 /**
  * The realtime benchmark's subscribers, in their own process (so parsing what arrives does not
- * share the servers' or the writer's event loop). argv[2] is a JSON plan: the sockets to open
+ * share the servers' or the writer's event loop). Its first IPC message is the plan: the sockets to open
  * (URL + source address, so the per-IP connect limit is spread over 127.0.0.x like many clients'
  * would be). It reports over IPC: `ready` once all are connected; on `report`, the latencies of
  * the deliveries it received: receipt time − the `t` stamped in the document by the writer, and
@@ -12,7 +12,7 @@ export interface ClientPlan {
   readonly sockets: ReadonlyArray<{ readonly url: string; readonly localAddress: string }>;
 }
 
-const plan = JSON.parse(process.argv[2]!) as ClientPlan;
+const plan = await new Promise<ClientPlan>((resolve) => process.once('message', (m: { type: string; plan: ClientPlan }) => resolve(m.plan)));
 const now = () => performance.timeOrigin + performance.now();
 const latencies: number[] = [];
 const fromServer: number[] = [];
