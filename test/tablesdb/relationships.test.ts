@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
-import { AppwriteException, Client, Query, RelationMutate, RelationshipType, TablesDB } from 'node-appwrite';
+import { type AppwriteException, Client, Query, RelationMutate, RelationshipType, TablesDB } from 'node-appwrite';
 import { describeLegs } from '../support/describe-legs.ts';
 import { useCleanup } from '../support/cleanup.ts';
 import { withProject } from '../support/use-server.ts';

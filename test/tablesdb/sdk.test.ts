@@ -150,7 +150,7 @@ describeLegs('tablesdb: node-appwrite 27 TablesDB end to end', (leg) => {
     assert.deepEqual(updates.map((c) => c.default), ['y', 1, 1.5, false, '2026-01-02T03:04:05.000+00:00', 'a@example.com', 'blue', 'https://example.com', '10.0.0.1']);
     const u = updates as unknown as Array<Record<string, unknown>>;
     assert.deepEqual([u[0]!.size, u[1]!.min, u[1]!.max, u[8]!.key], [60, 0, 1000, 'addr']);
-    updates.forEach((c) => noLegacyNames(c, c.key));
+    for (const c of updates) noLegacyNames(c, c.key);
 
     await rejects(t.createStringColumn({ ...at, key: 's', size: 5, required: false }), 409, 'column_already_exists', /^Column with the requested key 's' already exists/);
     await rejects(t.createStringColumn({ ...at, key: 'r', size: 5, required: true, xdefault: 'x' }), 400, 'column_default_unsupported');
@@ -241,7 +241,7 @@ describeLegs('tablesdb: node-appwrite 27 TablesDB end to end', (leg) => {
     const home = await t.listRows({ ...at, queries: [Query.equal('category', 'home')] });
     assert.deepEqual(Object.keys(home).sort(), ['rows', 'total']);
     assert.deepEqual([home.total, home.rows.map((r) => r.$id).sort()], [2, ['chair', 'lamp']]);
-    home.rows.forEach((r) => assertRow(r, 'products'));
+    for (const r of home.rows) assertRow(r, 'products');
     const either = await t.listRows({ ...at, queries: [Query.or([Query.equal('category', 'kitchen'), Query.greaterThan('price', 100)]), Query.orderDesc('price')] });
     assert.deepEqual(either.rows.map((r) => r.$id), ['desk', 'mug']);
     const page1 = await t.listRows({ ...at, queries: [Query.orderDesc('stock'), Query.limit(2), Query.isNotNull('category')] });
@@ -278,7 +278,7 @@ describeLegs('tablesdb: node-appwrite 27 TablesDB end to end', (leg) => {
     const at = { databaseId: 'shop', tableId: 'bulk' } as const;
     const made = await t.createRows({ ...at, rows: [{ $id: 'a', k: 'x', v: 1, $tableId: 'ignored' }, { $id: 'b', k: 'x', v: 2 }, { $id: 'c', k: 'y', v: 3 }] });
     assert.deepEqual([made.total, made.rows.map((r) => r.$id)], [3, ['a', 'b', 'c']]);
-    made.rows.forEach((r) => assertRow(r, 'bulk'));
+    for (const r of made.rows) assertRow(r, 'bulk');
     const upserted = await t.upsertRows({ ...at, rows: [{ $id: 'c', k: 'y', v: 30 }, { $id: 'd', k: 'z', v: 4 }] });
     assert.deepEqual(upserted.rows.map((r) => [r.$id, r.v]).sort(), [['c', 30], ['d', 4]]);
     const changed = await t.updateRows({ ...at, data: { v: 0 }, queries: [Query.equal('k', 'x')] });
