@@ -168,10 +168,13 @@ describe('web console in headless Chromium [SQLite + in-process store]', () => {
     assert.ok(snippets.some((s) => s.includes("from 'node-appwrite'") && s.includes(`.setProject('${projectId}')`)));
     assert.ok(snippets.some((s) => s.includes("from 'appwrite'") && s.includes(`.setEndpoint('${server.url}/v1')`)));
     await page.getByLabel('Allowed web origins').fill('https://shop.example.com\nhttps://admin.example.com');
+    assert.equal(await page.getByLabel('Realtime connections cap').inputValue(), '1000');
+    await page.getByLabel('Realtime connections cap').fill('25');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByText('Settings saved.').waitFor();
     const project = await call('GET', `/projects/${projectId}`, { cookie: ownerCookie });
     assert.deepEqual(project.body.origins, ['https://shop.example.com', 'https://admin.example.com']);
+    assert.equal(project.body.realtimeConnections, 25);
     // The rate-limit section appears exactly when the server has the limits route (it is optional).
     const limits = await call('GET', `/projects/${projectId}/limits`, { cookie: ownerCookie });
     const shown = await page.getByRole('heading', { level: 2, name: 'Rate limits' }).count();

@@ -1,4 +1,4 @@
-// Project settings: name and allowed web origins, rate-limit overrides (when the server has them),
+// Project settings: name, allowed web origins and the realtime connections cap, rate-limit overrides (when the server has them),
 // the connect snippet, and deleting the project.
 import { h, mount, field, errorBox, onSubmit, toast } from '../dom.js';
 import { consoleApi, endpoint, isMissingRoute } from '../api.js';
@@ -34,11 +34,15 @@ function generalForm(project) {
       tag: 'textarea',
       hint: 'One origin per line, e.g. https://app.example.com. Browsers on other origins get no CORS headers.',
     }),
+    field('Realtime connections cap', { name: 'realtimeConnections', type: 'number', required: true, min: 0, max: 1000000, step: 1, value: String(project.realtimeConnections) }, {
+      hint: 'Open /v1/realtime connections allowed per server process; further connects are refused with close code 1013.',
+    }),
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, 'Save')));
   onSubmit(form, errors, async (data) => {
     const origins = String(data.get('origins') ?? '').split(/\s+/).map((s) => s.trim()).filter(Boolean);
-    const updated = await consoleApi.request('patch', '/projects/{projectId}', { path: { projectId: project.$id }, body: { name: String(data.get('name')), origins } });
+    const updated = await consoleApi.request('patch', '/projects/{projectId}', { path: { projectId: project.$id }, body: { name: String(data.get('name')), origins, realtimeConnections: Number(data.get('realtimeConnections')) } });
     form.elements.origins.value = updated.origins.join('\n');
+    form.elements.realtimeConnections.value = String(updated.realtimeConnections);
     toast('Settings saved.');
   });
   return form;
