@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
-import { AppwriteException, Databases, type Models, Operator, Query, TablesDB } from 'node-appwrite';
+import { AppwriteException, Databases, type Models, Operator, Query, RelationshipType, TablesDB } from 'node-appwrite';
 import { describeLegs } from '../support/describe-legs.ts';
 import { useCleanup } from '../support/cleanup.ts';
 import { withProject } from '../support/use-server.ts';
@@ -157,5 +157,21 @@ describeLegs('transactions: node-appwrite 27 end to end', (leg) => {
     const done = await db.updateTransaction({ transactionId: tx.$id, commit: true });
     assert.equal(done.status, 'committed');
     assert.equal((await db.getDocument({ ...at, documentId: 'op' })).qty, 15);
+  });
+
+  test('Databases: a document staged with a relationship value is linked at commit', async () => {
+    for (const id of ['authors', 'books']) {
+      await db.createCollection({ databaseId: 'shop', collectionId: id, name: id });
+      await db.createStringAttribute({ databaseId: 'shop', collectionId: id, key: 'name', size: 64, required: false });
+    }
+    await db.createRelationshipAttribute({ databaseId: 'shop', collectionId: 'books', relatedCollectionId: 'authors', type: RelationshipType.ManyToOne, key: 'author' });
+    await db.createDocument({ databaseId: 'shop', collectionId: 'authors', documentId: 'le-guin', data: { name: 'Le Guin' } });
+    const tx = await db.createTransaction();
+    await db.createDocument<Models.DefaultDocument>({ databaseId: 'shop', collectionId: 'books', documentId: 'earthsea', data: { name: 'Earthsea', author: 'le-guin' }, transactionId: tx.$id });
+    await refused(db.getDocument({ databaseId: 'shop', collectionId: 'books', documentId: 'earthsea' }), 404, 'document_not_found');
+    assert.equal((await db.updateTransaction({ transactionId: tx.$id, commit: true })).status, 'committed');
+    const book = await db.getDocument({ databaseId: 'shop', collectionId: 'books', documentId: 'earthsea', queries: [Query.select(['*', 'author.*'])] }) as unknown as { name: string; author: { $id: string; name: string } };
+    assert.equal(book.name, 'Earthsea');
+    assert.deepEqual([book.author.$id, book.author.name], ['le-guin', 'Le Guin']);
   });
 });

@@ -12,6 +12,7 @@ import { DOCUMENT_PERMISSION_TYPES, parsePermissions } from '../permissions/perm
 import { assertMayGrant, collectionGrants, defaultPermissions, documentGrants } from '../documents/access.ts';
 import { prepareData } from '../documents/document-input.ts';
 import { splitOperators } from '../documents/operators.ts';
+import { splitRelationships } from '../relationships/relationship-writes.ts';
 import type { DocumentModel } from '../documents/document-model.ts';
 import { compileQueries } from '../documents/query/compile.ts';
 import { parseQueries } from '../documents/query/parse.ts';
@@ -91,14 +92,14 @@ export async function checkOperation(ctx: RequestContext, meta: CollectionMeta, 
       if (new Set(resolved.map((d) => d.$id)).size !== resolved.length) throw invalidParam('documents', 'Every document must have a distinct $id.');
       for (const [i, d] of resolved.entries()) {
         const exists = op.action === 'bulkUpsert' && (await current(d.$id)) !== null;
-        prepareData(meta, exists ? withoutOperators(meta, d) : d, exists ? 'update' : 'create', true);
+        prepareData(meta, stagedValues(meta, d, exists ? 'update' : 'create'), exists ? 'update' : 'create', true);
         if (Array.isArray(d.$permissions)) parsePermissions(d.$permissions, DOCUMENT_PERMISSION_TYPES, `documents[${i}].$permissions`);
       }
       return { op: { ...op, payload: { documents: resolved } }, mock: { total: resolved.length, documents: [] } };
     }
     case 'bulkUpdate': case 'bulkDelete': {
       compileQueries(parseQueries(p.queries ?? []), meta);
-      if (op.action === 'bulkUpdate') prepareData(meta, withoutOperators(meta, p.data ?? {}), 'update', true);
+      if (op.action === 'bulkUpdate') prepareData(meta, stagedValues(meta, p.data ?? {}, 'update'), 'update', true);
       return { op, mock: { total: 0, documents: [] } };
     }
   }
@@ -106,23 +107,26 @@ export async function checkOperation(ctx: RequestContext, meta: CollectionMeta, 
 
 function checkCreate(ctx: RequestContext, meta: CollectionMeta, data: Record<string, unknown>, permissions: readonly unknown[] | null): void {
   if (!collectionGrants(ctx, meta, 'create')) throw new AppError('user_unauthorized');
-  prepareData(meta, data, 'create', isPrivileged(ctx));
+  prepareData(meta, stagedValues(meta, data, 'create'), 'create', isPrivileged(ctx));
   if (permissions) assertMayGrant(ctx, meta, parsePermissions(permissions, DOCUMENT_PERMISSION_TYPES), null);
 }
 
 function checkUpdate(ctx: RequestContext, meta: CollectionMeta, doc: DocumentModel, data: Record<string, unknown>, permissions: readonly unknown[] | null): void {
   const previous = doc.$permissions as string[];
   if (!documentGrants(ctx, meta, previous, 'update')) throw new AppError('user_unauthorized');
-  prepareData(meta, withoutOperators(meta, data), 'update', isPrivileged(ctx));
+  prepareData(meta, stagedValues(meta, data, 'update'), 'update', isPrivileged(ctx));
   if (permissions) assertMayGrant(ctx, meta, parsePermissions(permissions, DOCUMENT_PERMISSION_TYPES), previous);
 }
 
 /**
- * Updates may carry operators (an increment on a number attribute is a string until commit): the plain values are
- * validated now, and a malformed operator is refused now; the operators themselves run at commit, on the row as it is then.
+ * The plain values checked when staging. Updates may carry operators (an increment on a number attribute is a
+ * string until commit): a malformed one is refused now, and it runs at commit on the row as it is then.
+ * Relationship values (IDs or nested documents) are checked at commit, where the documents service resolves
+ * them against the related collections with the caller's permissions.
  */
-function withoutOperators(meta: CollectionMeta, data: Record<string, unknown>): Record<string, unknown> {
-  return splitOperators(meta, data).data;
+function stagedValues(meta: CollectionMeta, data: Record<string, unknown>, mode: 'create' | 'update'): Record<string, unknown> {
+  const plain = mode === 'update' ? splitOperators(meta, data).data : data;
+  return splitRelationships(meta, plain).data;
 }
 
 /** A write route's body → a payload (the same names the routes read). */
