@@ -12,7 +12,7 @@
  *   - worst case: all 1,000 subscribers on one hot collection; every write reaches all of them.
  * Idle RSS is both servers' growth from before the sockets open to after they settle, per 1,000.
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, fork } from 'node:child_process';
 import { join } from 'node:path';
 import { api, cookiesFrom, expectOk } from '../lib/api.ts';
 import { cpuMs, ROOT, rssMb, sleep } from '../lib/procs.ts';
