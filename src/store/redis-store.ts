@@ -47,6 +47,13 @@ end
 return out
 `;
 
+/** `writeBegin` in one command: KEYS: inflight; ARGV: its TTL in ms. */
+const WRITE_BEGIN = `
+redis.call('INCR', KEYS[1])
+redis.call('PEXPIRE', KEYS[1], ARGV[1])
+return 1
+`;
+
 /**
  * `writeEnd`. KEYS: inflight, version. ARGV: the seed for a missing version, 1 when the writer was
  * counted in inflight. The version is bumped first; the writer is uncounted without ever going below
@@ -83,6 +90,8 @@ export async function createRedisStore(url: string, options: { commandTimeoutMs?
   const windowKey = (key: string, windowMs: number, now: number) => `${key}:${windowStart(now, windowMs)}`;
   redis.defineCommand('tenantryReadAndHit', { lua: READ_AND_HIT });
   const readAndHitCommand = (redis as unknown as { tenantryReadAndHit: ReadAndHitCommand }).tenantryReadAndHit.bind(redis);
+  redis.defineCommand('tenantryWriteBegin', { lua: WRITE_BEGIN, numberOfKeys: 1 });
+  const writeBeginCommand = (redis as unknown as { tenantryWriteBegin: (...args: Array<string | number>) => Promise<unknown> }).tenantryWriteBegin.bind(redis);
   redis.defineCommand('tenantryWriteEnd', { lua: WRITE_END, numberOfKeys: 2 });
   const writeEndCommand = (redis as unknown as { tenantryWriteEnd: (...args: Array<string | number>) => Promise<unknown> }).tenantryWriteEnd.bind(redis);
 
@@ -121,9 +130,7 @@ export async function createRedisStore(url: string, options: { commandTimeoutMs?
       return { values, hits: counted };
     },
     async writeBegin(inflight, ttlMs) {
-      const res = await redis.multi().incr(inflight).pexpire(inflight, Math.max(1, Math.ceil(ttlMs))).exec();
-      const failed = !res ? new Error('writeBegin: transaction discarded') : res.find(([e]) => e)?.[0];
-      if (failed) throw failed;
+      await writeBeginCommand(inflight, Math.max(1, Math.ceil(ttlMs)));
     },
     async writeEnd(inflight, version, seed, counted) {
       await writeEndCommand(inflight, version, seed, counted ? '1' : '0');

@@ -168,7 +168,10 @@ export class TotalCache {
     let writing = this.#writing.get(tdb);
     if (!writing) {
       const mine = new Map<string, { counters: Counters; counted: Promise<boolean> }>();
-      tdb.afterTransaction(() => this.#end(mine)); // throws outside a transaction: writes run in one
+      // Not awaited by the request: until the end lands the writer still counts as in flight, so
+      // every list (the writer's own next one included) counts in SQL meanwhile. Throws outside a
+      // transaction: writes run in one.
+      tdb.afterTransaction(async () => { void this.#end(mine); });
       this.#writing.set(tdb, mine);
       writing = mine;
     }
@@ -193,6 +196,7 @@ export class TotalCache {
     }
   }
 
+  /** Never rejects (it runs unawaited). */
   async #end(writing: Map<string, { counters: Counters; counted: Promise<boolean> }>): Promise<void> {
     await Promise.all([...writing.values()].map(async ({ counters, counted }) => {
       const wasCounted = await counted;
