@@ -164,13 +164,11 @@ describeLegs('documents: CRUD', (leg) => {
     const inc = await api('PATCH', `${docs}/c1/views/increment`, { value: 2 });
     assert.equal(inc.status, 200, inc.text);
     assert.equal(inc.body.views, 2);
-    const over = await api('PATCH', `${docs}/c1/views/increment`, { value: 5, max: 6 });
-    assert.equal(over.status, 400);
-    assert.equal(over.body.type, 'attribute_value_invalid');
+    expectError(await api('PATCH', `${docs}/c1/views/increment`, { value: 5, max: 6 }), 400, 'attribute_limit_exceeded', 'databases "views" has reached the maximum value of 6');
     assert.equal((await api('PATCH', `${docs}/c1/views/increment`, { value: 9 })).status, 400, 'the attribute max (10) bounds too');
     const dec = await api('PATCH', `${docs}/c1/views/decrement`, { min: 0 });
     assert.equal(dec.body.views, 1);
-    assert.equal((await api('PATCH', `${docs}/c1/views/decrement`, { value: 2, min: 0 })).status, 400);
+    expectError(await api('PATCH', `${docs}/c1/views/decrement`, { value: 2, min: 0 }), 400, 'attribute_limit_exceeded', 'databases "views" has reached the minimum value of 0');
     expectError(await api('PATCH', `${docs}/c1/title/increment`, {}), 400, 'attribute_type_invalid');
     expectError(await api('PATCH', `${docs}/c1/nope/increment`, {}), 404, 'attribute_not_found');
     expectError(await api('PATCH', `${docs}/zz/views/increment`, {}), 404, 'document_not_found');
@@ -178,7 +176,7 @@ describeLegs('documents: CRUD', (leg) => {
     expectStatus(await api('POST', docs, { documentId: 'c2', data: { title: 'c' } }), 201);
     const results = await Promise.all(Array.from({ length: 12 }, () => api('PATCH', `${docs}/c2/views/increment`, { value: 1 })));
     assert.equal(results.filter((r) => r.status === 200).length, 10, 'exactly max successes');
-    assert.ok(results.every((r) => r.status === 200 || r.body.type === 'attribute_value_invalid'));
+    assert.ok(results.every((r) => r.status === 200 || r.body.type === 'attribute_limit_exceeded'));
     assert.equal((await api('GET', `${docs}/c2`)).body.views, 10);
   });
 

@@ -100,7 +100,7 @@ describeLegs('documents: node-appwrite 27 end to end', (leg) => {
     assert.equal(decremented.stock, 0);
     await assert.rejects(
       db.decrementDocumentAttribute({ databaseId: 'shop', collectionId: 'products', documentId: 'lamp', attribute: 'stock', value: 1, min: 0 }),
-      (e: { code?: number; type?: string }) => e.code === 400 && e.type === 'attribute_value_invalid',
+      (e: { code?: number; type?: string }) => e.code === 400 && e.type === 'attribute_limit_exceeded',
     );
 
     const upserted = await db.upsertDocument({ databaseId: 'shop', collectionId: 'products', documentId: 'lamp', data: { category: 'garden' } });

@@ -299,8 +299,8 @@ describeLegs('tablesdb: node-appwrite 27 TablesDB end to end', (leg) => {
     assert.equal((await t.incrementRowColumn({ ...at, rowId: 'pen', column: 'stock' })).stock, 106);
     assert.equal((await t.decrementRowColumn({ ...at, rowId: 'pen', column: 'stock', value: 6, min: 0 })).stock, 100);
     assert.equal((await t.incrementRowColumn({ ...at, rowId: 'desk', column: 'price', value: 0.5 })).price, 199.5);
-    await rejects(t.incrementRowColumn({ ...at, rowId: 'pen', column: 'stock', value: 10, max: 105 }), 400, 'column_value_invalid');
-    await rejects(t.decrementRowColumn({ ...at, rowId: 'desk', column: 'stock', value: 5, min: 0 }), 400, 'column_value_invalid');
+    await rejects(t.incrementRowColumn({ ...at, rowId: 'pen', column: 'stock', value: 10, max: 105 }), 400, 'column_limit_exceeded', /^tablesDB "stock" has reached the maximum value of 105$/);
+    await rejects(t.decrementRowColumn({ ...at, rowId: 'desk', column: 'stock', value: 5, min: 0 }), 400, 'column_limit_exceeded', /^tablesDB "stock" has reached the minimum value of 0$/);
     await rejects(t.incrementRowColumn({ ...at, rowId: 'pen', column: 'nope' }), 404, 'column_not_found');
     await rejects(t.incrementRowColumn({ ...at, rowId: 'nope', column: 'stock' }), 404, 'row_not_found');
     await rejects(t.incrementRowColumn({ ...at, rowId: 'pen', column: 'name' }), 400, 'attribute_type_invalid');

@@ -202,8 +202,9 @@ export class DocumentsService {
       if (!row) throw appError('document_not_found', documentId);
       if (!documentGrants(ctx, meta, permissionsOf(row), 'update')) throw new AppError('user_unauthorized');
       if (!(await store.increment(documentId, attr.column, sign * value, bound))) {
-        const limit = sign > 0 ? `exceed the maximum ${bound.max}` : `go below the minimum ${bound.min}`;
-        throw new AppError('attribute_value_invalid', { message: `Attribute "${attribute}" would ${limit}.` });
+        // Appwrite's type and wording (`Database::increaseDocumentAttribute`); TablesDB re-types it to column_limit_exceeded.
+        const limit = sign > 0 ? `maximum value of ${bound.max}` : `minimum value of ${bound.min}`;
+        throw new AppError('attribute_limit_exceeded', { message: `databases "${attribute}" has reached the ${limit}` });
       }
       const after = (await store.load(documentId))!;
       return toDocument(after, meta, { withAttributes: documentGrants(ctx, meta, permissionsOf(after), 'read') });

@@ -175,6 +175,8 @@ const WORDS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bDocuments\b/g, 'Rows'], [/\bdocuments\b/g, 'rows'], [/\bDocument\b/g, 'Row'], [/\bdocument\b/g, 'row'],
   [/\bCollections\b/g, 'Tables'], [/\bcollections\b/g, 'tables'], [/\bCollection\b/g, 'Table'], [/\bcollection\b/g, 'table'],
   [/\bAttributes\b/g, 'Columns'], [/\battributes\b/g, 'columns'], [/\bAttribute\b/g, 'Column'], [/\battribute\b/g, 'column'],
+  // The API's name leading a bound message (`databases "qty" has reached the maximum value of 10`).
+  [/^databases $/, 'tablesDB '],
 ];
 
 /** Legacy words in a message, outside its quoted parts (`'id'`, `"key"`: names the caller chose stay as sent). */
