@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
-import { type AppwriteException, Client, Databases, Query, RelationMutate, RelationshipType, TablesDB } from 'node-appwrite';
+import { type AppwriteException, Client, Databases, type Models, Query, RelationMutate, RelationshipType, TablesDB } from 'node-appwrite';
 import { describeLegs } from '../support/describe-legs.ts';
 import type { TestServer } from '../support/server.ts';
 import { useCleanup } from '../support/cleanup.ts';
@@ -79,7 +79,7 @@ describeLegs('relationships: node-appwrite 27 end to end', (leg) => {
     await db.updateDocument({ databaseId: 'lib', collectionId: 'books', documentId: 'dune', data: { author: { $id: 'herbert', name: 'F. Herbert' } } });
     assert.equal((await db.getDocument({ databaseId: 'lib', collectionId: 'authors', documentId: 'herbert' })).name, 'F. Herbert');
     // A related ID that does not exist: 404, nothing written.
-    await assert.rejects(db.createDocument({ databaseId: 'lib', collectionId: 'books', documentId: 'ghost', data: { name: 'Ghost', author: 'nobody' } }), (e: AppwriteException) => e.code === 404 && e.type === 'document_not_found');
+    await assert.rejects(db.createDocument<Models.DefaultDocument>({ databaseId: 'lib', collectionId: 'books', documentId: 'ghost', data: { name: 'Ghost', author: 'nobody' } }), (e: AppwriteException) => e.code === 404 && e.type === 'document_not_found');
     await assert.rejects(db.getDocument({ databaseId: 'lib', collectionId: 'books', documentId: 'ghost' }), (e: AppwriteException) => e.code === 404);
   });
 
