@@ -32,7 +32,8 @@ export function tenantryEnv(o: TenantryOptions, port: number): Record<string, st
     DATABASE_URL: o.databaseUrl,
     TENANTRY_NAMESPACE: o.namespace,
     TENANTRY_PUBLIC_URL: `http://127.0.0.1:${port}`,
-    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
+    // Request logging on, as `npm start` runs by default (one JSON line per request, read by the bench's pipe).
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
     REDIS_URL: o.redisUrl ?? '',
     ...o.env,
   };
