@@ -1357,6 +1357,27 @@ export interface paths {
         patch: operations["updateRelationshipAttribute"];
         trace?: never;
     };
+    "/databases/{databaseId}/collections/{collectionId}/attributes/relationship/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                collectionId: string;
+                key: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** The path node-appwrite 27 `Databases.updateRelationshipAttribute` sends; same as PATCH …/attributes/{key}/relationship. Changes onDelete (both sides) and/or renames this side (`newKey`; the twin's twoWayKey follows). */
+        patch: operations["updateRelationshipAttributeBySdkPath"];
+        trace?: never;
+    };
     "/teams": {
         parameters: {
             query?: never;
@@ -6114,6 +6135,42 @@ export interface operations {
         };
     };
     updateRelationshipAttribute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                databaseId: string;
+                collectionId: string;
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @enum {string|null} */
+                    onDelete?: "cascade" | "restrict" | "setNull" | null;
+                    newKey?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Attribute"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    updateRelationshipAttributeBySdkPath: {
         parameters: {
             query?: never;
             header?: never;

@@ -81,6 +81,13 @@ describeLegs('relationships: node-appwrite 27 end to end', (leg) => {
     // A related ID that does not exist: 404, nothing written.
     await assert.rejects(db.createDocument<Models.DefaultDocument>({ databaseId: 'lib', collectionId: 'books', documentId: 'ghost', data: { name: 'Ghost', author: 'nobody' } }), (e: AppwriteException) => e.code === 404 && e.type === 'document_not_found');
     await assert.rejects(db.getDocument({ databaseId: 'lib', collectionId: 'books', documentId: 'ghost' }), (e: AppwriteException) => e.code === 404);
+
+    // Databases.updateRelationshipAttribute (the SDK's own path, `…/attributes/relationship/{key}`): both sides follow.
+    const updated = await db.updateRelationshipAttribute({ databaseId: 'lib', collectionId: 'books', key: 'author', onDelete: RelationMutate.Restrict }) as unknown as Record<string, unknown>;
+    assert.deepEqual([updated.key, updated.onDelete, updated.side], ['author', 'restrict', 'parent']);
+    const twinAfter = await db.getAttribute({ databaseId: 'lib', collectionId: 'authors', key: 'books' }) as unknown as Record<string, unknown>;
+    assert.equal(twinAfter.onDelete, 'restrict');
+    await db.updateRelationshipAttribute({ databaseId: 'lib', collectionId: 'books', key: 'author', onDelete: RelationMutate.SetNull });
   });
 
   test('oneToOne one-way (TablesDB): column on the parent, hidden twin, rename and onDelete update', async () => {

@@ -44,6 +44,8 @@ interface RouteEntry {
   readonly body?: (ids: IdSet) => unknown;
   /** Params NOT substituted by the X6 probe (with the reason: the request would legitimately create). */
   readonly x6Skip?: Readonly<Record<string, string>>;
+  /** A Databases-only route (an SDK path alias) with no TablesDB twin to derive. */
+  readonly noTwin?: boolean;
 }
 
 const DB = { databaseId: 'db' } as const;
@@ -160,6 +162,7 @@ const OWN_ROUTES: Readonly<Record<string, RouteEntry>> = {
   'PATCH /databases/:databaseId/collections/:collectionId/attributes/polygon/:key': { params: strAttr, body: () => attrUpdate },
   'POST /databases/:databaseId/collections/:collectionId/attributes/relationship': { params: COLL, body: (ids) => ({ relatedCollectionId: ids.coll, type: 'manyToOne', key: 'pwned', twoWayKey: 'pwnedBack' }) },
   'PATCH /databases/:databaseId/collections/:collectionId/attributes/:key/relationship': { params: strAttr, body: () => ({ onDelete: 'cascade' }) },
+  'PATCH /databases/:databaseId/collections/:collectionId/attributes/relationship/:key': { params: strAttr, body: () => ({ onDelete: 'cascade' }), noTwin: true },
   'GET /databases/:databaseId/collections/:collectionId/attributes': { params: COLL },
   'GET /databases/:databaseId/collections/:collectionId/attributes/:key': { params: strAttr },
   'DELETE /databases/:databaseId/collections/:collectionId/attributes/:key': { params: strAttr },

@@ -10,6 +10,8 @@ interface MatrixEntry<Ids, Kind extends string> {
   readonly params?: Readonly<Record<string, Kind>>;
   readonly body?: (ids: Ids) => unknown;
   readonly x6Skip?: Readonly<Record<string, string>>;
+  /** A Databases-only route (an SDK path alias) that has no TablesDB twin. */
+  readonly noTwin?: boolean;
 }
 
 /**
@@ -20,7 +22,7 @@ export function tablesDbMatrixEntries<Ids, Kind extends string>(entries: Readonl
   const out: Record<string, MatrixEntry<Ids, Kind>> = {};
   for (const [key, e] of Object.entries(entries)) {
     const [method, path] = key.split(' ') as [string, string];
-    if (!path.startsWith('/databases')) continue;
+    if (!path.startsWith('/databases') || e.noTwin) continue;
     const body = e.body;
     out[`${method} ${twinPath(path)}`] = {
       ...(e.params ? { params: rename(e.params, PARAMS_OUT) as Record<string, Kind> } : {}),

@@ -17,5 +17,10 @@ export function relationshipsRoutes(services: Services): RouteDef[] {
       method: 'patch', path: `${BASE}/:key/relationship`, operationId: 'updateRelationshipAttribute', access: WRITE,
       handle: async (call) => attributeModel(await relationships.update(call.ctx, call.params.databaseId, call.params.collectionId, call.params.key, call.body ?? {})),
     }),
+    // node-appwrite 27's `Databases.updateRelationshipAttribute` sends this path (TablesDB's twin uses `{key}/relationship`).
+    route({
+      method: 'patch', path: `${BASE}/relationship/:key`, operationId: 'updateRelationshipAttributeBySdkPath', access: WRITE,
+      handle: async (call) => attributeModel(await relationships.update(call.ctx, call.params.databaseId, call.params.collectionId, call.params.key, call.body ?? {})),
+    }),
   ];
 }
