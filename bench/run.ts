@@ -186,7 +186,7 @@ async function main(): Promise<void> {
   const targets = [...checkTargets(report), ...checkRealtimeTargets(report)];
   mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
   writeFileSync(join(ROOT, 'bench/results/latest.json'), JSON.stringify({ ...report, targets, totalS: Math.round((performance.now() - started) / 1000) }, null, 2));
-  log(`\n${formatTable(rows(report))}\n\nTargets (issue 7):\n${formatTargets(targets)}`);
+  log(`\n${formatTable(rows(report))}\n\nTargets (issue 11):\n${formatTargets(targets)}`);
   if (report.errors.length) log(`\nPhases that failed:\n${report.errors.map((e) => `  - ${e}`).join('\n')}`);
   log(`\nWritten bench/results/latest.json (${Math.round((performance.now() - started) / 1000)} s).`);
   if (report.errors.length) process.exitCode = 1;

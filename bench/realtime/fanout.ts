@@ -192,7 +192,9 @@ async function signUpOrIn(call: ReturnType<typeof api>): Promise<Owner> {
 export async function realtimeFanout(o: { databaseUrl: string; redisUrl: string; namespace: string; quick: boolean; log: (s: string) => void }): Promise<RealtimeBench> {
   const servers: TenantryProc[] = [];
   try {
-    for (const name of ['tenantry-rt-a', 'tenantry-rt-b']) servers.push(await startTenantry({ databaseUrl: o.databaseUrl, redisUrl: o.redisUrl, namespace: o.namespace, name }));
+    // Open sign-up: in a full run the earlier phases already made this scratch database's first owner.
+    const env = { TENANTRY_OPEN_SIGNUP: 'true' };
+    for (const name of ['tenantry-rt-a', 'tenantry-rt-b']) servers.push(await startTenantry({ databaseUrl: o.databaseUrl, redisUrl: o.redisUrl, namespace: o.namespace, name, env }));
     const call = api(servers[0]!.url);
     const owner = await signUpOrIn(call);
     const project = await createProject(call, owner, 'bench-rt');
