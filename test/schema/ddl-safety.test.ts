@@ -15,6 +15,7 @@ import { setDdlFaultHook } from '../../src/db/collection-ddl.ts';
 import { eq } from '../../src/db/filter.ts';
 import { columns, indexNames, meta, projectApi, tenantDb } from './support.ts';
 import { rawKnex } from '../support/raw-db.ts';
+import { TEST_NAMESPACES } from '../support/legs.ts';
 
 describeLegs('schema: DDL safety', (leg) => {
   let server: TestServer;
@@ -24,7 +25,10 @@ describeLegs('schema: DDL safety', (leg) => {
 
   const cleanup = useCleanup();
   before(async () => {
-    ({ server, project: p } = await withProject(leg, cleanup));
+    // Its own namespace on MariaDB. In a full run, servers of other files share the run's namespace and their DDL
+    // sweepers scan this project too; under that load this test's background DDL has ended `failed` (not yet
+    // root-caused: suspected a live lease judged stale by another process's sweep — see the session note).
+    ({ server, project: p } = await withProject(leg, cleanup, leg.name === 'sqlite' ? {} : { env: { TENANTRY_NAMESPACE: `${TEST_NAMESPACES.shared}dd` } }));
     api = projectApi(p);
     expectStatus(await api('POST', '/databases', { databaseId: 'db', name: 'DB' }), 201);
     expectStatus(await api('POST', '/databases/db/collections', { collectionId: 'c', name: 'C' }), 201);
@@ -85,11 +89,13 @@ describeLegs('schema: DDL safety', (leg) => {
     open();
     // Background DDL on a busy CI machine can take seconds after the gate opens: poll up to 30 s.
     let status = 'processing';
+    let body: unknown = null;
     for (const deadline = Date.now() + 30_000; status === 'processing' && Date.now() < deadline; ) {
       await new Promise((r) => setTimeout(r, 50));
-      status = (await api('GET', `${attrs}/slow`)).body.status;
+      body = (await api('GET', `${attrs}/slow`)).body;
+      status = (body as { status: string }).status;
     }
-    assert.equal(status, 'available');
+    assert.equal(status, 'available', JSON.stringify(body));
     const m = await meta(server, p.id, 'db', 'c');
     assert.ok((await columns(server, p.id, m.sequence)).has(m.attributes.find((a) => a.key === 'slow')!.column));
   });
