@@ -15,15 +15,9 @@ import { keyApi, makeCollection } from '../documents/support.ts';
 import { newEndUser, type EndUser } from '../account/helpers.ts';
 import { generateEvents } from '../../src/realtime/events.ts';
 import { connect, connected, isEvent, subscribe, wsUrl, type Frame } from './support.ts';
+import { MemoryStorage } from '../support/memory-storage.ts';
 
 const COLLECTION = 'databases.app.collections.pub.documents';
-
-class MemoryStorage {
-  readonly #items = new Map<string, string>();
-  getItem(k: string): string | null { return this.#items.get(k) ?? null; }
-  setItem(k: string, v: string): void { this.#items.set(k, String(v)); }
-  removeItem(k: string): void { this.#items.delete(k); }
-}
 
 async function until(check: () => boolean, what: string, ms = 5000): Promise<void> {
   const end = Date.now() + ms;

@@ -29,6 +29,7 @@ import { MARIADB_TEST_URL, REDIS_TEST_URL, TEST_NAMESPACES, type Leg } from '../
 import { newOwner, newProject, rid, type Project } from '../support/fixtures.ts';
 import type { TestServer } from '../support/server.ts';
 import { DRAIN_LIMIT_MS, runServer } from '../../src/server.ts';
+import { MemoryStorage } from '../support/memory-storage.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 /** How long past the drain bound the test waits before it calls the process hung and kills it. */
@@ -96,14 +97,6 @@ async function startProcess(leg: Leg, stdio: 'pipe' | number, cleanup: Cleanup):
   const url = `http://127.0.0.1:${port}`;
   await waitForHealth(url, () => exited(100));
   return { child, url, exited };
-}
-
-class MemoryStorage {
-  readonly #items = new Map<string, string>();
-  getItem(k: string): string | null { return this.#items.get(k) ?? null; }
-  setItem(k: string, v: string): void { this.#items.set(k, String(v)); }
-  removeItem(k: string): void { this.#items.delete(k); }
-  clear(): void { this.#items.clear(); }
 }
 
 /** node-appwrite with the project's key, then the web SDK as an end user: every call checked. */

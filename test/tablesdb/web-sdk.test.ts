@@ -13,14 +13,7 @@ import { rid, type Project } from '../support/fixtures.ts';
 import { useCleanup } from '../support/cleanup.ts';
 import { withProject } from '../support/use-server.ts';
 import { keyApi } from '../documents/support.ts';
-
-class MemoryStorage {
-  readonly #items = new Map<string, string>();
-  getItem(k: string): string | null { return this.#items.get(k) ?? null; }
-  setItem(k: string, v: string): void { this.#items.set(k, String(v)); }
-  removeItem(k: string): void { this.#items.delete(k); }
-  clear(): void { this.#items.clear(); }
-}
+import { MemoryStorage } from '../support/memory-storage.ts';
 
 const quietConsole = { ...console, warn: () => {} };
 
